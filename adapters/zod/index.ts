@@ -1,0 +1,32 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { ModelError } from "../../src/errors.js";
+import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { validateFieldsStandard, validateStandard } from "../standard-schema.js";
+import { readZodField, type ZodLike } from "./read-field.js";
+
+interface ZodObjectLike extends ZodLike, StandardSchemaV1 {
+  readonly _zod: ZodLike["_zod"] & { readonly def: { readonly type: string; readonly shape?: Record<string, ZodLike & StandardSchemaV1> } };
+}
+
+function isZodSchema(schema: unknown): schema is ZodObjectLike {
+  return typeof schema === "object" && schema !== null && "_zod" in schema && "~standard" in schema;
+}
+
+/** Zod 4 (classic and mini): reads `schema._zod.def`, validates through `~standard`. */
+export const zodAdapter: SchemaAdapter = {
+  library: "zod",
+  accepts: isZodSchema,
+  describe(schema: unknown, name: string | undefined): SchemaDescription {
+    const zod = schema as ZodObjectLike;
+    const shape = zod._zod.def.shape;
+    if (zod._zod.def.type !== "object" || !shape) {
+      throw new ModelError(`${name ?? "model"}: a Zod model must be a z.object(...), got z.${zod._zod.def.type}`);
+    }
+    const fieldSchemas = new Map(Object.entries(shape));
+    return {
+      fields: [...fieldSchemas].map(([fieldName, field]) => readZodField(name ?? "model", fieldName, field)),
+      validate: (input) => validateStandard(zod, input),
+      validatePatch: (patch) => validateFieldsStandard(fieldSchemas, patch),
+    };
+  },
+};

@@ -1,0 +1,44 @@
+import type { FieldMeta } from "./model/field.js";
+import type { ModelMeta } from "./model/meta.js";
+import type { PreparedQuery } from "./query/prepare.js";
+
+/** A row as drivers take and give it: field names (not column names) to JavaScript values. */
+export type StoredRow = Record<string, unknown>;
+
+/** The fields an update sets, and their values (already validated). */
+export interface PreparedPatch {
+  readonly fields: readonly FieldMeta[];
+  readonly values: readonly unknown[];
+}
+
+/**
+ * The raw operations a database offers. Drivers return plain values or throw `OmmiError`
+ * subclasses; they never build results. The same operations run inside a transaction.
+ */
+export interface DriverSession {
+  /** Stores the rows in one atomic step (all or none) and returns them with generated values filled in. */
+  add(model: ModelMeta, rows: readonly StoredRow[]): Promise<StoredRow[]>;
+  fetch(query: PreparedQuery): Promise<StoredRow[]>;
+  count(query: PreparedQuery): Promise<number>;
+  /** Returns the number of rows changed. */
+  update(query: PreparedQuery, patch: PreparedPatch): Promise<number>;
+  /** Returns the number of rows deleted. */
+  delete(query: PreparedQuery): Promise<number>;
+  /** Creates what is missing for these models (tables, columns, indexes); never drops anything. */
+  applySchema(models: readonly ModelMeta[]): Promise<void>;
+  /** Drops these models' tables and everything in them. */
+  deleteSchema(models: readonly ModelMeta[]): Promise<void>;
+  /** Starts a transaction, or a savepoint inside one. */
+  begin(): Promise<TransactionSession>;
+}
+
+export interface TransactionSession extends DriverSession {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export interface Driver extends DriverSession {
+  /** The database's name, for messages: "sqlite", "postgres", "mongodb". */
+  readonly name: string;
+  close(): Promise<void>;
+}

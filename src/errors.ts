@@ -1,0 +1,83 @@
+/**
+ * Every failure Ommi reports is an `OmmiError`. Subclasses say what kind of failure it was;
+ * `cause` keeps the original error (a driver's, a schema library's) for whoever needs the detail.
+ */
+export class OmmiError extends Error {
+  override readonly name: string = "OmmiError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** One problem with one field of one input value. */
+export interface ValidationIssue {
+  /** Path into the value, e.g. `["age"]`; empty when the problem is with the whole value. */
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/** Input that its model's schema rejected. Nothing was written. */
+export class ValidationError extends OmmiError {
+  override readonly name = "ValidationError";
+
+  constructor(
+    readonly model: string,
+    /** Issues in the Ommi shape, one per field and problem. */
+    readonly issues: readonly ValidationIssue[],
+    /** Issues exactly as the schema library reported them. */
+    readonly libraryIssues: unknown,
+    /** Position of the rejected value among the values of one call, when there were several. */
+    readonly index?: number,
+  ) {
+    super(describeValidation(model, issues, index));
+  }
+}
+
+function describeValidation(model: string, issues: readonly ValidationIssue[], index?: number): string {
+  const where = index === undefined ? model : `${model} (value ${index})`;
+  const lines = issues.map((issue) => `  ${issue.path.length ? issue.path.map(String).join(".") : "(value)"}: ${issue.message}`);
+  return `${where} is not valid:\n${lines.join("\n")}`;
+}
+
+/** A model definition that cannot work: found when the model is defined, never at query time. */
+export class ModelError extends OmmiError {
+  override readonly name = "ModelError";
+}
+
+/** The database could not be reached, refused the credentials, or the connection was lost or closed. */
+export class ConnectionError extends OmmiError {
+  override readonly name = "ConnectionError";
+}
+
+/** A query that cannot be run: wrong value types, unknown fields, unsupported operators. */
+export class QueryError extends OmmiError {
+  override readonly name = "QueryError";
+}
+
+/** The database refused a write that breaks a unique, key or foreign-key constraint. */
+export class ConstraintError extends OmmiError {
+  override readonly name = "ConstraintError";
+}
+
+/** A transaction could not begin, commit or go on (e.g. it was already rolled back, or lost a conflict). */
+export class TransactionError extends OmmiError {
+  override readonly name = "TransactionError";
+}
+
+/** The database's tables do not match the models: a missing table, a column that cannot be added. */
+export class SchemaError extends OmmiError {
+  override readonly name = "SchemaError";
+}
+
+/** `one()` found nothing. */
+export class NoResultError extends OmmiError {
+  override readonly name = "NoResultError";
+}
+
+/** Wraps anything thrown that is not an OmmiError yet, so that results only ever carry OmmiErrors. */
+export function asOmmiError(error: unknown): OmmiError {
+  if (error instanceof OmmiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new OmmiError(message, { cause: error });
+}

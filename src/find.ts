@@ -1,0 +1,99 @@
+import { NoResultError } from "./errors.js";
+import type { DriverSession, StoredRow } from "./driver.js";
+import type { DataKeys } from "./model/handle.js";
+import type { ModelMeta } from "./model/meta.js";
+import { validatePatch } from "./model/validate.js";
+import { rowsAfter, totalOrder } from "./query/keyset.js";
+import { and, query, type QueryNode } from "./query/nodes/index.js";
+import { prepareQuery } from "./query/prepare.js";
+import { AsyncResult } from "./result.js";
+
+/** The fields an update may set, each with its own type. */
+export type UpdatePatch<R> = { [K in DataKeys<R>]?: R[K] };
+
+export interface IterateOptions {
+  /** Rows fetched per round trip; 1,000 unless given. */
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 1000;
+
+/**
+ * The rows a query selects, and what can be done with them. Each operation runs when called and
+ * returns an `AsyncResult`; iterating (`for await`) streams the rows in batches.
+ */
+export class Find<R> implements AsyncIterable<R> {
+  readonly #session: () => DriverSession;
+  readonly #node: QueryNode;
+
+  constructor(session: () => DriverSession, node: QueryNode) {
+    this.#session = session;
+    this.#node = node;
+  }
+
+  /** Every matching row. */
+  all(): AsyncResult<R[]> {
+    return new AsyncResult(async () => hydrateAll<R>(this.#node.model, await this.#session().fetch(prepareQuery(this.#node))));
+  }
+
+  /** The first matching row (in sort order); fails with `NoResultError` when nothing matches. */
+  one(): AsyncResult<R> {
+    return new AsyncResult(async () => {
+      const node = query(this.#node.model, { ...this.#node, limit: 1 });
+      const [row] = await this.#session().fetch(prepareQuery(node));
+      if (!row) throw new NoResultError(`No ${this.#node.model.name} matches the query`);
+      return hydrate<R>(this.#node.model, row);
+    });
+  }
+
+  /** How many rows match (within the limit and offset, when the query has them). */
+  count(): AsyncResult<number> {
+    return new AsyncResult(async () => this.#session().count(prepareQuery(this.#node)));
+  }
+
+  /** Sets the given fields on every matching row; the value is the number of rows changed. */
+  update(patch: UpdatePatch<R>): AsyncResult<number> {
+    return new AsyncResult(async () => {
+      const prepared = prepareQuery(this.#node);
+      return this.#session().update(prepared, await validatePatch(this.#node.model, patch));
+    });
+  }
+
+  /** Deletes every matching row; the value is the number of rows deleted. */
+  delete(): AsyncResult<number> {
+    return new AsyncResult(async () => this.#session().delete(prepareQuery(this.#node)));
+  }
+
+  /** Streams the matching rows, `batchSize` at a time. Throws the `OmmiError` of a failed batch. */
+  async *iterate({ batchSize = DEFAULT_BATCH_SIZE }: IterateOptions = {}): AsyncGenerator<R, void, undefined> {
+    const { model, where, limit, offset } = this.#node;
+    const order = totalOrder(this.#node.sort, model.keys);
+    let remaining = limit ?? Infinity;
+    let after: ReturnType<typeof rowsAfter>;
+    let skip = offset;
+    while (remaining > 0) {
+      const take = Math.min(batchSize, remaining);
+      const conditions = [where, after].filter((item) => item !== undefined);
+      const batch = query(model, { where: conditions.length ? and(conditions) : undefined, sort: order, limit: take, offset: skip });
+      const rows = await this.#session().fetch(prepareQuery(batch));
+      for (const row of rows) yield hydrate<R>(model, row);
+      if (rows.length < take) return;
+      remaining -= rows.length;
+      skip = 0;
+      after = rowsAfter(order, rows[rows.length - 1] as StoredRow);
+    }
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<R> {
+    return this.iterate();
+  }
+}
+
+export function hydrate<R>(model: ModelMeta, row: StoredRow): R {
+  return (model.schema.hydrate ? model.schema.hydrate(row) : row) as R;
+}
+
+export function hydrateAll<R>(model: ModelMeta, rows: StoredRow[]): R[] {
+  const { hydrate: toInstance } = model.schema;
+  return (toInstance ? rows.map((row) => toInstance(row)) : rows) as R[];
+}

@@ -1,0 +1,34 @@
+import type { ModelMeta } from "./meta.js";
+
+/** The value types Ommi can store. Adapters map each schema library's types onto these. */
+export type FieldType = "string" | "integer" | "float" | "boolean" | "date" | "bigint";
+
+export const FIELD_TYPES: readonly FieldType[] = ["string", "integer", "float", "boolean", "date", "bigint"];
+
+/** One field as an adapter reads it from a schema, before Ommi's markers are applied. */
+export interface SchemaField {
+  readonly name: string;
+  readonly type: FieldType;
+  /** The field may be left out of an input value. */
+  readonly optional: boolean;
+  /** The field may hold `null`. */
+  readonly nullable: boolean;
+  /** Allowed values, for enums and literals (stored as their base type). */
+  readonly values?: readonly (string | number | boolean)[];
+}
+
+/** A field of a registered model: what drivers and the query builder work from. */
+export interface FieldMeta extends SchemaField {
+  readonly model: ModelMeta;
+  /** Position in `model.fields`. */
+  readonly index: number;
+  /** The column (or document property) name it is stored under. */
+  readonly column: string;
+  readonly key: boolean;
+  /** The database generates the value when an insert leaves it out. */
+  readonly auto: boolean;
+  readonly unique: boolean;
+  readonly indexed: boolean;
+  /** The field this one refers to (a foreign key), resolved on first use. */
+  readonly reference: FieldMeta | undefined;
+}

@@ -1,0 +1,102 @@
+import { ModelError } from "../errors.js";
+import type { FieldRef } from "../query/field-ref.js";
+
+/** What a marker says about a field. */
+export type MarkerSpec =
+  | { readonly kind: "key" }
+  | { readonly kind: "auto" }
+  | { readonly kind: "unique" }
+  | { readonly kind: "index" }
+  | { readonly kind: "storeAs"; readonly column: string }
+  | { readonly kind: "referenceTo"; readonly target: ReferenceTarget };
+
+/** A field that another refers to: the field ref itself, or a function returning it (for models defined later). */
+export type ReferenceTarget = FieldRef<object, unknown> | (() => FieldRef<object, unknown>);
+
+const MARKER = Symbol("ommi.marker");
+
+/**
+ * A marker describes a field (`fields: { id: [Key, Auto] }`) and is also a legacy property
+ * decorator (`@Key()`, `@StoreAs("x")`), so class-based models can say the same thing in place.
+ */
+export interface Marker {
+  readonly [MARKER]: MarkerSpec;
+  (target: object, property: string | symbol): void;
+}
+
+/** A marker without arguments: `Key` in an options object, `@Key()` on a class property. */
+export interface FlagMarker extends Marker {
+  (): Marker;
+}
+
+export function isMarker(value: unknown): value is Marker {
+  return typeof value === "function" && MARKER in value;
+}
+
+export function markerSpec(marker: Marker): MarkerSpec {
+  return marker[MARKER];
+}
+
+function createMarker(spec: MarkerSpec): FlagMarker {
+  const marker = ((target?: object, property?: string | symbol): Marker | undefined => {
+    if (target === undefined) return marker;
+    recordDecoratedMarker(target, property, spec);
+    return undefined;
+  }) as FlagMarker;
+  Object.defineProperty(marker, MARKER, { value: spec });
+  Object.defineProperty(marker, "name", { value: spec.kind });
+  return marker;
+}
+
+/** The field is (part of) the model's key. Several `Key` fields make a composite key. */
+export const Key: FlagMarker = createMarker({ kind: "key" });
+/** The database generates the value when an insert leaves it out (integer keys), or Ommi does (a UUID for string keys). */
+export const Auto: FlagMarker = createMarker({ kind: "auto" });
+/** No two rows may hold the same value. */
+export const Unique: FlagMarker = createMarker({ kind: "unique" });
+/** The field is indexed for faster lookups. */
+export const Index: FlagMarker = createMarker({ kind: "index" });
+
+/** Store the field under another column name, e.g. to map a legacy table. */
+export function StoreAs(column: string): Marker {
+  if (typeof column !== "string" || column.length === 0) {
+    throw new ModelError(`StoreAs needs a non-empty column name, got ${JSON.stringify(column)}`);
+  }
+  return createMarker({ kind: "storeAs", column });
+}
+
+/** The field holds the value of another model's field: `ReferenceTo(Author.id)` or `ReferenceTo(() => Author.id)`. */
+export function ReferenceTo(target: ReferenceTarget): Marker {
+  if (target === undefined || target === null) {
+    throw new ModelError("ReferenceTo needs a field, e.g. ReferenceTo(Author.id) or ReferenceTo(() => Author.id)");
+  }
+  return createMarker({ kind: "referenceTo", target });
+}
+
+// Markers given as decorators, per class and property. A WeakMap keeps classes collectable.
+const decorated = new WeakMap<object, Map<string, MarkerSpec[]>>();
+
+function recordDecoratedMarker(target: object, property: string | symbol | undefined, spec: MarkerSpec): void {
+  if (typeof property !== "string") {
+    throw new ModelError(`Ommi markers decorate named class properties, not ${String(property)}`);
+  }
+  const owner = typeof target === "function" ? target : target.constructor;
+  let byProperty = decorated.get(owner);
+  if (!byProperty) decorated.set(owner, (byProperty = new Map()));
+  byProperty.set(property, [...(byProperty.get(property) ?? []), spec]);
+}
+
+/** Markers given as decorators on a class and the classes it extends, by property. */
+export function decoratedMarkers(cls: object): Map<string, MarkerSpec[]> {
+  const chain: object[] = [];
+  for (let current: unknown = cls; typeof current === "function" && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
+    chain.unshift(current as object);
+  }
+  const merged = new Map<string, MarkerSpec[]>();
+  for (const owner of chain) {
+    for (const [property, specs] of decorated.get(owner) ?? []) {
+      merged.set(property, [...(merged.get(property) ?? []), ...specs]);
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,154 @@
+import { asOmmiError, ModelError, TransactionError } from "./errors.js";
+import type { Driver, DriverSession, StoredRow, TransactionSession } from "./driver.js";
+import { Find, hydrateAll } from "./find.js";
+import { defaultCollection, type ModelCollection } from "./model/collection.js";
+import { metaOf, type ModelHandle } from "./model/handle.js";
+import type { ModelMeta } from "./model/meta.js";
+import { validateRows } from "./model/validate.js";
+import { toQueryNode, type Conditional } from "./query/builder.js";
+import { AsyncResult } from "./result.js";
+
+/** Creating and dropping the tables of a collection's models. */
+export interface SchemaOperations {
+  /** Creates missing tables, columns and indexes; safe to run on every start. */
+  createModels(): AsyncResult<void>;
+  /** Drops the models' tables with all their rows. */
+  deleteModels(): AsyncResult<void>;
+}
+
+/** The operations shared by a database (`Ommi`) and a transaction (`Transaction`). */
+abstract class Operations {
+  protected abstract get session(): DriverSession;
+
+  /**
+   * Validates and stores rows in one atomic step; the value is the stored rows. Keys the
+   * database generates are also written back into the objects passed in.
+   */
+  add<R, I>(model: ModelHandle<R, I>, ...rows: (I | readonly I[])[]): AsyncResult<R[]> {
+    return new AsyncResult(async () => {
+      const meta = metaOf(model);
+      const inputs = rows.flat() as unknown[];
+      const stored = await this.session.add(meta, await validateRows(meta, inputs));
+      writeBackKeys(meta, inputs, stored);
+      return hydrateAll<R>(meta, stored);
+    });
+  }
+
+  /** The rows of the first model named that match: takes what `when` takes. */
+  find<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Find<R> {
+    return new Find<R>(() => this.session, toQueryNode(first as ModelHandle<unknown, unknown> | Conditional, rest));
+  }
+
+  /** Tables for the models of a collection (the default collection when none is given). */
+  schema(collection: ModelCollection = defaultCollection): SchemaOperations {
+    const models = () => resolveReferences(collection.models);
+    return {
+      createModels: () => new AsyncResult(async () => this.session.applySchema(models())),
+      deleteModels: () => new AsyncResult(async () => this.session.deleteSchema(models())),
+    };
+  }
+
+  /**
+   * Runs `work` in a transaction: commits when it returns, rolls back when it throws (and
+   * rethrows), or when it calls `tx.rollback()`. Inside a transaction this opens a savepoint.
+   * Use `tx`, not the outer object, inside `work`.
+   */
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = await this.session.begin().catch((error: unknown) => {
+      throw asTransactionError("could not begin the transaction", error);
+    });
+    const tx = new Transaction(session);
+    let value: T;
+    try {
+      value = await work(tx);
+    } catch (error) {
+      if (!tx.ended) await tx.end(() => session.rollback()).catch(() => undefined);
+      throw error;
+    }
+    if (!tx.ended) {
+      await tx.end(() => session.commit()).catch((error: unknown) => {
+        throw asTransactionError("the transaction could not commit", error);
+      });
+    }
+    return value;
+  }
+}
+
+/** A database: the entry point of Ommi. `new Ommi(await SQLiteDriver.connect(...))`. */
+export class Ommi<D extends Driver = Driver> extends Operations {
+  constructor(readonly driver: D) {
+    super();
+  }
+
+  protected get session(): DriverSession {
+    return this.driver;
+  }
+
+  /** Closes the database connection(s). */
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** The `tx` of `db.transaction(async (tx) => ...)`: the same operations, inside the transaction. */
+export class Transaction extends Operations {
+  readonly #session: TransactionSession;
+  #ended = false;
+
+  constructor(session: TransactionSession) {
+    super();
+    this.#session = session;
+  }
+
+  protected get session(): DriverSession {
+    if (this.#ended) throw new TransactionError("This transaction has ended; its operations can no longer run");
+    return this.#session;
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Undoes everything the transaction did and ends it; `transaction()` then returns the callback's value. */
+  async rollback(): Promise<void> {
+    if (this.#ended) throw new TransactionError("This transaction has already ended");
+    await this.end(() => this.#session.rollback());
+  }
+
+  /** @internal Ends the transaction once, by commit or rollback. */
+  async end(finish: () => Promise<void>): Promise<void> {
+    this.#ended = true;
+    await finish();
+  }
+}
+
+function asTransactionError(message: string, error: unknown): TransactionError {
+  if (error instanceof TransactionError) return error;
+  const cause = asOmmiError(error);
+  return new TransactionError(`${message}: ${cause.message}`, { cause });
+}
+
+/** Resolves every `ReferenceTo` now, so a broken one is a `ModelError` before any table is touched. */
+function resolveReferences(models: readonly ModelMeta[]): readonly ModelMeta[] {
+  for (const model of models) {
+    for (const field of model.fields) {
+      try {
+        void field.reference;
+      } catch (error) {
+        throw error instanceof ModelError ? error : new ModelError(String(error), { cause: error });
+      }
+    }
+  }
+  return models;
+}
+
+function writeBackKeys(model: ModelMeta, inputs: readonly unknown[], stored: readonly StoredRow[]): void {
+  inputs.forEach((input, index) => {
+    if (typeof input !== "object" || input === null || Object.isFrozen(input)) return;
+    const row = stored[index] as StoredRow;
+    for (const key of model.keys) {
+      const target = input as Record<string, unknown>;
+      if (target[key.name] === undefined) target[key.name] = row[key.name];
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import { QueryError } from "../errors.js";
+import type { FieldMeta, FieldType } from "../model/field.js";
+import type { ComparisonOperator } from "./nodes/comparison.js";
+
+const TEXT_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(["contains", "startsWith", "endsWith", "like", "ilike", "regex"]);
+
+const accepts: Record<FieldType, (value: unknown) => boolean> = {
+  string: (value) => typeof value === "string",
+  integer: (value) => Number.isSafeInteger(value),
+  float: (value) => typeof value === "number" && Number.isFinite(value),
+  boolean: (value) => typeof value === "boolean",
+  date: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
+  bigint: (value) => typeof value === "bigint" || Number.isSafeInteger(value),
+};
+
+/** Throws a `QueryError` naming the field when a value cannot be compared with it. */
+export function checkComparisonValue(field: FieldMeta, operator: ComparisonOperator, value: unknown): void {
+  const where = `${field.model.name}.${field.name}`;
+  if (operator === "isNull" || operator === "isNotNull") return;
+  if (TEXT_OPERATORS.has(operator)) {
+    if (field.type !== "string") throw new QueryError(`${where}.${operator}() needs a string field, but ${where} is ${field.type}`);
+    if (typeof value !== "string") throw new QueryError(`${where}.${operator}() needs a string, got ${describe(value)}`);
+    if (operator === "regex") checkPattern(where, value);
+    return;
+  }
+  if (operator === "in" || operator === "notIn") {
+    if (!Array.isArray(value)) throw new QueryError(`${where}.${operator}() needs an array of values, got ${describe(value)}`);
+    for (const item of value as unknown[]) checkScalar(field, operator, item);
+    return;
+  }
+  checkScalar(field, operator, value);
+}
+
+function checkScalar(field: FieldMeta, operator: ComparisonOperator, value: unknown): void {
+  if (!accepts[field.type](value)) {
+    throw new QueryError(`${field.model.name}.${field.name}.${operator}() needs a ${field.type} value, got ${describe(value)}`);
+  }
+}
+
+function checkPattern(where: string, pattern: string): void {
+  try {
+    new RegExp(pattern, "u");
+  } catch (error) {
+    throw new QueryError(`${where}.regex(): ${JSON.stringify(pattern)} is not a valid regular expression`, { cause: error });
+  }
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "object") return Array.isArray(value) ? "an array" : `an object (${value.constructor?.name ?? "Object"})`;
+  return `the ${typeof value} ${String(value)}`;
+}

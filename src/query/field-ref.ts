@@ -1,0 +1,93 @@
+import type { FieldMeta } from "../model/field.js";
+import { Condition } from "./condition.js";
+import { comparison, type ComparisonOperator } from "./nodes/comparison.js";
+import { sort } from "./nodes/sort.js";
+import { Sort } from "./sort.js";
+
+const FIELD = Symbol("ommi.field");
+
+/** The non-null value type of a field whose row type is `V`. */
+export type FieldValue<V> = Exclude<V, null | undefined>;
+
+/** Operators every field has. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
+export interface ComparableFieldRef<R, V> {
+  readonly [FIELD]: FieldMeta;
+  eq(value: FieldValue<V> | null): Condition<R>;
+  ne(value: FieldValue<V> | null): Condition<R>;
+  gt(value: FieldValue<V>): Condition<R>;
+  gte(value: FieldValue<V>): Condition<R>;
+  lt(value: FieldValue<V>): Condition<R>;
+  lte(value: FieldValue<V>): Condition<R>;
+  in(values: readonly FieldValue<V>[]): Condition<R>;
+  notIn(values: readonly FieldValue<V>[]): Condition<R>;
+  isNull(): Condition<R>;
+  isNotNull(): Condition<R>;
+  asc(): Sort<R>;
+  desc(): Sort<R>;
+}
+
+/** Operators only string fields have. All are case-sensitive except `ilike`. */
+export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
+  /** Contains the literal text (no wildcards). */
+  contains(text: string): Condition<R>;
+  startsWith(text: string): Condition<R>;
+  endsWith(text: string): Condition<R>;
+  /** SQL LIKE pattern: `%` any run of characters, `_` one character, `\` escapes the next. */
+  like(pattern: string): Condition<R>;
+  /** `like`, ignoring case. */
+  ilike(pattern: string): Condition<R>;
+  /** Regular expression search; use the syntax common to JavaScript and POSIX (classes, anchors, `|`, quantifiers). */
+  regex(pattern: string): Condition<R>;
+}
+
+/** A model's field, used to build conditions and sorts: `User.age.gte(18)`, `User.name.asc()`. */
+export type FieldRef<R, V> = [FieldValue<V>] extends [string] ? TextFieldRef<R, V> : ComparableFieldRef<R, V>;
+
+export function isFieldRef(value: unknown): value is ComparableFieldRef<object, unknown> {
+  return typeof value === "object" && value !== null && FIELD in value;
+}
+
+export function fieldOf(ref: ComparableFieldRef<object, unknown>): FieldMeta {
+  return ref[FIELD];
+}
+
+/** The one runtime class behind every field ref; the types above choose which methods a field shows. */
+class FieldRefImpl implements TextFieldRef<object, unknown> {
+  readonly [FIELD]: FieldMeta;
+
+  constructor(field: FieldMeta) {
+    this[FIELD] = field;
+    Object.freeze(this);
+  }
+
+  #compare(operator: ComparisonOperator, value?: unknown): Condition<object> {
+    return new Condition(comparison(this[FIELD], operator, value));
+  }
+
+  eq(value: unknown) { return this.#compare("eq", value); }
+  ne(value: unknown) { return this.#compare("ne", value); }
+  gt(value: unknown) { return this.#compare("gt", value); }
+  gte(value: unknown) { return this.#compare("gte", value); }
+  lt(value: unknown) { return this.#compare("lt", value); }
+  lte(value: unknown) { return this.#compare("lte", value); }
+  in(values: readonly unknown[]) { return this.#compare("in", values); }
+  notIn(values: readonly unknown[]) { return this.#compare("notIn", values); }
+  isNull() { return this.#compare("isNull"); }
+  isNotNull() { return this.#compare("isNotNull"); }
+  contains(text: string) { return this.#compare("contains", text); }
+  startsWith(text: string) { return this.#compare("startsWith", text); }
+  endsWith(text: string) { return this.#compare("endsWith", text); }
+  like(pattern: string) { return this.#compare("like", pattern); }
+  ilike(pattern: string) { return this.#compare("ilike", pattern); }
+  regex(pattern: string) { return this.#compare("regex", pattern); }
+  asc() { return new Sort<object>(sort(this[FIELD], "asc")); }
+  desc() { return new Sort<object>(sort(this[FIELD], "desc")); }
+
+  toString(): string {
+    return `${this[FIELD].model.name}.${this[FIELD].name}`;
+  }
+}
+
+export function createFieldRef(field: FieldMeta): ComparableFieldRef<object, unknown> {
+  return new FieldRefImpl(field);
+}

@@ -1,0 +1,32 @@
+import type { FieldMeta } from "../model/field.js";
+import type { StoredRow } from "../driver.js";
+import { and, comparison, or, sort, type ConditionNode, type SortNode } from "./nodes/index.js";
+
+/** The query's sort, completed by the key fields so that every row has one place in the order. */
+export function totalOrder(sorts: readonly SortNode[], keys: readonly FieldMeta[]): SortNode[] {
+  const sorted = new Set(sorts.map((entry) => entry.field));
+  return [...sorts, ...keys.filter((key) => !sorted.has(key)).map((key) => sort(key, "asc"))];
+}
+
+/**
+ * The rows that come after `row` in a total order (nulls first ascending, last descending),
+ * built from ordinary comparison nodes so that every driver can page with it. Keyset paging,
+ * unlike OFFSET, costs the same for the last batch as for the first.
+ */
+export function rowsAfter(order: readonly SortNode[], row: StoredRow): ConditionNode | undefined {
+  const branches: ConditionNode[] = [];
+  const equalSoFar: ConditionNode[] = [];
+  for (const { field, direction } of order) {
+    const value = row[field.name] ?? null;
+    const beyond = beyondValue(field, direction, value);
+    if (beyond) branches.push(and([...equalSoFar, beyond]));
+    equalSoFar.push(comparison(field, value === null ? "isNull" : "eq", value === null ? undefined : value));
+  }
+  return branches.length ? or(branches) : undefined;
+}
+
+function beyondValue(field: FieldMeta, direction: "asc" | "desc", value: unknown): ConditionNode | undefined {
+  if (direction === "asc") return value === null ? comparison(field, "isNotNull") : comparison(field, "gt", value);
+  // Descending, nulls come last: after a value come smaller values and then the nulls.
+  return value === null ? undefined : or([comparison(field, "lt", value), comparison(field, "isNull")]);
+}

@@ -1,0 +1,12 @@
+import type { ConditionNode } from "./condition.js";
+
+/** Matches rows that every item matches. */
+export interface AndNode {
+  readonly kind: "and";
+  readonly items: readonly ConditionNode[];
+}
+
+export function and(items: readonly ConditionNode[]): ConditionNode {
+  const flat = items.flatMap((item) => (item.kind === "and" ? item.items : [item]));
+  return flat.length === 1 ? (flat[0] as ConditionNode) : Object.freeze({ kind: "and", items: Object.freeze(flat) });
+}

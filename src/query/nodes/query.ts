@@ -1,0 +1,24 @@
+import type { ModelMeta } from "../../model/meta.js";
+import type { ConditionNode } from "./condition.js";
+import type { SortNode } from "./sort.js";
+
+/** Rows of `model` that match `where` (all rows when absent), sorted, then windowed by limit/offset. */
+export interface QueryNode {
+  readonly kind: "query";
+  readonly model: ModelMeta;
+  readonly where: ConditionNode | undefined;
+  readonly sort: readonly SortNode[];
+  readonly limit: number | undefined;
+  readonly offset: number;
+}
+
+export function query(model: ModelMeta, parts: Partial<Omit<QueryNode, "kind" | "model">> = {}): QueryNode {
+  return Object.freeze({
+    kind: "query",
+    model,
+    where: parts.where,
+    sort: Object.freeze([...(parts.sort ?? [])]),
+    limit: parts.limit,
+    offset: parts.offset ?? 0,
+  });
+}

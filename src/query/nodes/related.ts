@@ -1,0 +1,22 @@
+import type { FieldMeta } from "../../model/field.js";
+import type { ConditionNode } from "./condition.js";
+
+/** One step between two models along a `ReferenceTo`: rows where `from` equals `to`. */
+export interface Hop {
+  readonly from: FieldMeta;
+  readonly to: FieldMeta;
+}
+
+/**
+ * Matches rows of the query's model for which some row of another model, reached through
+ * `path`, matches `item`. Built by core when a condition names a model other than the first.
+ */
+export interface RelatedNode {
+  readonly kind: "related";
+  readonly path: readonly Hop[];
+  readonly item: ConditionNode;
+}
+
+export function related(path: readonly Hop[], item: ConditionNode): RelatedNode {
+  return Object.freeze({ kind: "related", path: Object.freeze([...path]), item });
+}
