@@ -82,7 +82,7 @@ function createFieldMeta(
   const references = specs.filter((spec) => spec.kind === "referenceTo");
   if (storeAs.length > 1) throw new ModelError(`${model.name}.${field.name} has more than one StoreAs`);
   if (references.length > 1) throw new ModelError(`${model.name}.${field.name} has more than one ReferenceTo`);
-  const reference = references[0] ? lazyReference(model, field.name, references[0].target) : () => undefined;
+  const reference = references[0] ? lazyReference(model, field, references[0].target) : () => undefined;
   const meta: FieldMeta = {
     ...field,
     model,
@@ -99,7 +99,8 @@ function createFieldMeta(
   return meta;
 }
 
-function lazyReference(model: ModelMeta, fieldName: string, target: ReferenceTarget): () => FieldMeta {
+function lazyReference(model: ModelMeta, own: SchemaField, target: ReferenceTarget): () => FieldMeta {
+  const fieldName = own.name;
   let resolved: FieldMeta | undefined;
   const resolve = (): FieldMeta => {
     if (resolved) return resolved;
@@ -108,8 +109,7 @@ function lazyReference(model: ModelMeta, fieldName: string, target: ReferenceTar
       throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${String(ref)}`);
     }
     const field = fieldOf(ref);
-    const own = model.field(fieldName);
-    if (own && !sameStorageKind(own.type, field.type)) {
+    if (!sameStorageKind(own.type, field.type)) {
       throw new ModelError(`${model.name}.${fieldName} (${own.type}) refers to ${field.model.name}.${field.name} (${field.type}); the types must match`);
     }
     return (resolved = field);

@@ -1,0 +1,106 @@
+import { sql, type SQL, type Table } from "drizzle-orm";
+import type { FieldMeta } from "../../src/model/field.js";
+import type { ComparisonNode, ConditionNode, RelatedNode } from "../../src/query/nodes/index.js";
+import { Param } from "../../src/query/prepare.js";
+import type { Encode, SqlDialect } from "./dialect.js";
+import type { TextOperator } from "./patterns.js";
+import { columnOf, type Tables } from "./tables.js";
+
+/** State of compiling one statement: which encoder each placeholder's value needs. */
+export class Compilation {
+  readonly encoders = new Map<string, Encode>();
+  #aliases = 0;
+
+  constructor(
+    readonly dialect: SqlDialect,
+    readonly tables: Tables,
+  ) {}
+
+  /** A placeholder for `values[param.index]`, encoded by `encode` when bound. */
+  placeholder(param: unknown, encode: Encode, prefix = ""): SQL {
+    if (!(param instanceof Param)) throw new Error("the compiler expects prepared queries (values replaced by Param)");
+    const name = `${prefix}${param.index}`;
+    this.encoders.set(name, encode);
+    return sql`${sql.placeholder(name)}`;
+  }
+
+  nextAlias(): string {
+    return `r${++this.#aliases}`;
+  }
+}
+
+const NOTHING = sql`1 = 0`;
+
+const SYMBOLS = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
+
+/**
+ * AST → Drizzle SQL, for every SQL dialect. Comparisons on null are false (SQL's NULL does
+ * that under WHERE), and `not` is `IS NOT TRUE`, so that it also matches the rows whose
+ * comparison was NULL: exactly the rows the inner condition does not match.
+ */
+export function compileCondition(node: ConditionNode, table: Table, compilation: Compilation): SQL {
+  switch (node.kind) {
+    case "comparison":
+      return compileComparison(node, table, compilation);
+    case "and":
+    case "or": {
+      const parts = node.items.map((item) => sql`(${compileCondition(item, table, compilation)})`);
+      return sql.join(parts, node.kind === "and" ? sql` AND ` : sql` OR `);
+    }
+    case "not":
+      return sql`(${compileCondition(node.item, table, compilation)}) IS NOT TRUE`;
+    case "related":
+      return compileRelated(node, 0, table, compilation);
+  }
+}
+
+function compileComparison(node: ComparisonNode, table: Table, compilation: Compilation): SQL {
+  const { field, operator, value } = node;
+  const column = sql`${columnOf(table, field)}`;
+  const encode = compilation.dialect.encode[field.type];
+  switch (operator) {
+    case "eq":
+    case "ne":
+    case "gt":
+    case "gte":
+    case "lt":
+    case "lte":
+      return sql`${column} ${sql.raw(SYMBOLS[operator])} ${compilation.placeholder(value, encode)}`;
+    case "in":
+    case "notIn":
+      return compileList(column, operator, value as readonly Param[], encode, compilation);
+    case "isNull":
+      return sql`${column} IS NULL`;
+    case "isNotNull":
+      return sql`${column} IS NOT NULL`;
+    case "regex":
+      return compilation.dialect.regex(column, compilation.placeholder(value, encode));
+    default:
+      return compileTextMatch(field, column, operator, value, compilation);
+  }
+}
+
+function compileList(column: SQL, operator: "in" | "notIn", params: readonly Param[], encode: Encode, compilation: Compilation): SQL {
+  // An empty list: `in` matches nothing; `notIn` matches every row that has a value.
+  if (params.length === 0) return operator === "in" ? NOTHING : sql`${column} IS NOT NULL`;
+  const list = sql.join(params.map((param) => compilation.placeholder(param, encode)), sql`, `);
+  return operator === "in" ? sql`${column} IN (${list})` : sql`${column} NOT IN (${list})`;
+}
+
+function compileTextMatch(_field: FieldMeta, column: SQL, operator: TextOperator, value: unknown, compilation: Compilation): SQL {
+  const match = compilation.dialect.textMatch(operator);
+  return match.expression(column, compilation.placeholder(value, (text) => match.encode(text as string)));
+}
+
+/**
+ * A condition on another model: `EXISTS (SELECT 1 FROM other WHERE other.key = this.ref AND ...)`,
+ * one nested EXISTS per step of the reference path. Aliases keep self-references apart.
+ */
+function compileRelated(node: RelatedNode, step: number, table: Table, compilation: Compilation): SQL {
+  const hop = node.path[step];
+  if (!hop) return compileCondition(node.item, table, compilation);
+  const next = compilation.tables.alias(hop.to.model, compilation.nextAlias());
+  const join = sql`${columnOf(next.table, hop.to)} = ${columnOf(table, hop.from)}`;
+  const inner = compileRelated(node, step + 1, next.table, compilation);
+  return sql`EXISTS (SELECT 1 FROM ${next.from} WHERE ${join} AND (${inner}))`;
+}

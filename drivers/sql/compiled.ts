@@ -1,0 +1,49 @@
+import { Placeholder } from "drizzle-orm";
+import type { Compilation } from "./compile-condition.js";
+import type { Encode } from "./dialect.js";
+
+/** One slot of a statement's parameter list: a constant, or a value to encode when bound. */
+type Slot = { readonly constant: unknown } | { readonly source: "query" | "patch"; readonly index: number; readonly encode: Encode };
+
+/**
+ * A statement compiled once for a query shape: its text, and how to turn the values of any
+ * query of that shape into its parameters. Nothing about it depends on the values.
+ */
+export class CompiledStatement {
+  readonly #slots: readonly Slot[];
+
+  constructor(
+    readonly text: string,
+    params: readonly unknown[],
+    compilation: Compilation,
+  ) {
+    this.#slots = params.map((param): Slot => {
+      if (!(param instanceof Placeholder)) return { constant: param };
+      const name = String(param.name);
+      const encode = compilation.encoders.get(name) ?? identity;
+      return name.startsWith(PATCH_PREFIX)
+        ? { source: "patch", index: Number(name.slice(PATCH_PREFIX.length)), encode }
+        : { source: "query", index: Number(name), encode };
+    });
+  }
+
+  /** The parameters for one call, in the order the text uses them. */
+  bind(values: readonly unknown[], patch: readonly unknown[] = []): unknown[] {
+    const slots = this.#slots;
+    const params = new Array<unknown>(slots.length);
+    for (let position = 0; position < slots.length; position++) {
+      const slot = slots[position] as Slot;
+      if ("constant" in slot) params[position] = slot.constant;
+      else {
+        const value = (slot.source === "query" ? values : patch)[slot.index];
+        params[position] = value === null || value === undefined ? null : slot.encode(value);
+      }
+    }
+    return params;
+  }
+}
+
+/** Placeholders of an update's new values are named `s0`, `s1`, ...; those of its query `0`, `1`, ... */
+export const PATCH_PREFIX = "s";
+
+const identity: Encode = (value) => value;

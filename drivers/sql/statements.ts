@@ -1,0 +1,104 @@
+import { sql, type SQL, type Table } from "drizzle-orm";
+import type { PreparedPatch } from "../../src/driver.js";
+import type { FieldMeta } from "../../src/model/field.js";
+import type { ModelMeta } from "../../src/model/meta.js";
+import { Param, type PreparedQuery } from "../../src/query/prepare.js";
+import { compileCondition, Compilation } from "./compile-condition.js";
+import { CompiledStatement, PATCH_PREFIX } from "./compiled.js";
+import type { SqlDialect } from "./dialect.js";
+import { columnOf, Tables } from "./tables.js";
+
+const identity = (value: unknown) => value;
+
+/**
+ * Builds every statement Ommi runs on a SQL database, from prepared queries, with Drizzle's
+ * SQL builder. Each is compiled once per query shape (see StatementCache) and reused.
+ */
+export class StatementBuilder {
+  readonly tables: Tables;
+
+  constructor(readonly dialect: SqlDialect) {
+    this.tables = new Tables(dialect);
+  }
+
+  /** The model's columns, in field order: what the row mapper reads. */
+  columns(model: ModelMeta, table: Table = this.tables.of(model)): SQL {
+    return sql.join(model.fields.map((field) => sql`${columnOf(table, field)}`), sql`, `);
+  }
+
+  select(query: PreparedQuery): CompiledStatement {
+    return this.#compile(query, (compilation, table) => sql`SELECT ${this.columns(query.node.model, table)} FROM ${table}${this.#window(query, table, compilation)}`);
+  }
+
+  count(query: PreparedQuery): CompiledStatement {
+    return this.#compile(query, (compilation, table) => {
+      const { node } = query;
+      if (node.limit === undefined && node.offset === 0) return sql`SELECT count(*) FROM ${table}${this.#where(query, table, compilation)}`;
+      return sql`SELECT count(*) FROM (SELECT 1 FROM ${table}${this.#window(query, table, compilation)}) AS ${sql.identifier("window")}`;
+    });
+  }
+
+  update(query: PreparedQuery, patch: PreparedPatch): CompiledStatement {
+    return this.#compile(query, (compilation, table) => {
+      const assignments = patch.fields.map(
+        (field, index) => sql`${sql.identifier(field.column)} = ${compilation.placeholder(new Param(index), this.dialect.encode[field.type], PATCH_PREFIX)}`,
+      );
+      return sql`UPDATE ${table} SET ${sql.join(assignments, sql`, `)}${this.#target(query, table, compilation)}`;
+    });
+  }
+
+  delete(query: PreparedQuery): CompiledStatement {
+    return this.#compile(query, (compilation, table) => sql`DELETE FROM ${table}${this.#target(query, table, compilation)}`);
+  }
+
+  /** INSERT of one row with every column; the caller binds the values in field order. */
+  insert(model: ModelMeta, fields: readonly FieldMeta[] = model.fields): CompiledStatement {
+    const compilation = new Compilation(this.dialect, this.tables);
+    const table = this.tables.of(model);
+    const names = sql.join(fields.map((field) => sql.identifier(field.column)), sql`, `);
+    const values = sql.join(fields.map((field, index) => compilation.placeholder(new Param(index), this.dialect.encode[field.type])), sql`, `);
+    return this.#finish(sql`INSERT INTO ${table} (${names}) VALUES (${values})`, compilation);
+  }
+
+  #compile(query: PreparedQuery, build: (compilation: Compilation, table: Table) => SQL): CompiledStatement {
+    const compilation = new Compilation(this.dialect, this.tables);
+    return this.#finish(build(compilation, this.tables.of(query.node.model)), compilation);
+  }
+
+  #finish(statement: SQL, compilation: Compilation): CompiledStatement {
+    const { sql: text, params } = this.dialect.toQuery(statement);
+    return new CompiledStatement(text, params, compilation);
+  }
+
+  #where(query: PreparedQuery, table: Table, compilation: Compilation): SQL {
+    const { where } = query.node;
+    return where ? sql` WHERE ${compileCondition(where, table, compilation)}` : sql``;
+  }
+
+  /** WHERE, ORDER BY and LIMIT/OFFSET of a select. */
+  #window(query: PreparedQuery, table: Table, compilation: Compilation): SQL {
+    const { node, limit, offset } = query;
+    const order = node.sort.map(({ field, direction }) =>
+      direction === "asc" ? sql`${columnOf(table, field)} ASC NULLS FIRST` : sql`${columnOf(table, field)} DESC NULLS LAST`,
+    );
+    const orderBy = order.length ? sql` ORDER BY ${sql.join(order, sql`, `)}` : sql``;
+    const limitClause = limit ? sql` LIMIT ${compilation.placeholder(limit, identity)}` : offset ? sql` LIMIT ${this.dialect.noLimit}` : sql``;
+    const offsetClause = offset ? sql` OFFSET ${compilation.placeholder(offset, identity)}` : sql``;
+    return sql`${this.#where(query, table, compilation)}${orderBy}${limitClause}${offsetClause}`;
+  }
+
+  /**
+   * WHERE of an update or delete. A sorted or limited query picks its rows by key in a
+   * subquery, since neither database takes ORDER BY/LIMIT on UPDATE and DELETE portably.
+   */
+  #target(query: PreparedQuery, table: Table, compilation: Compilation): SQL {
+    const { node } = query;
+    if (node.limit === undefined && node.offset === 0) return this.#where(query, table, compilation);
+    const keys = node.model.keys;
+    const inner = compilation.tables.alias(node.model, compilation.nextAlias());
+    const outerKeys = sql.join(keys.map((key) => sql`${columnOf(table, key)}`), sql`, `);
+    const innerKeys = sql.join(keys.map((key) => sql`${columnOf(inner.table, key)}`), sql`, `);
+    const tuple = (list: SQL) => (keys.length > 1 ? sql`(${list})` : list);
+    return sql` WHERE ${tuple(outerKeys)} IN (SELECT ${innerKeys} FROM ${inner.from}${this.#window(query, inner.table, compilation)})`;
+  }
+}

@@ -1,0 +1,58 @@
+import { sql, type SQL } from "drizzle-orm";
+import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { FieldMeta, FieldType } from "../../src/model/field.js";
+import type { Encode, SqlDialect, TextMatch } from "../sql/dialect.js";
+import { toGlob, toRegExpSource, tokensFor, type TextOperator } from "../sql/patterns.js";
+import { buildTable } from "./table.js";
+
+const drizzleDialect = new SQLiteSyncDialect();
+
+const same: Encode = (value) => value;
+
+const COLUMN_TYPES: Record<FieldType, string> = {
+  string: "TEXT",
+  integer: "INTEGER",
+  float: "REAL",
+  boolean: "INTEGER",
+  date: "INTEGER",
+  bigint: "INTEGER",
+};
+
+/**
+ * SQLite: booleans are stored as 0/1 and dates as milliseconds since the epoch (exact to the
+ * millisecond, and they sort as numbers). Strings compare bytewise (BINARY collation), which
+ * for UTF-8 is code point order. Text matching uses GLOB, which is case-sensitive, unlike LIKE.
+ */
+export const sqliteDialect: SqlDialect = {
+  table: buildTable,
+  alias: (table, name) => alias(table as SQLiteTable, name),
+  toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
+  encode: {
+    string: same,
+    integer: same,
+    float: same,
+    boolean: (value) => (value ? 1 : 0),
+    date: (value) => (value as Date).getTime(),
+    bigint: (value) => (typeof value === "bigint" ? value : BigInt(value as number)),
+  },
+  decode: {
+    string: undefined,
+    // Numbers come back as numbers; models with a bigint field switch to `safeIntegers` (see engine.ts).
+    integer: undefined,
+    float: undefined,
+    boolean: (value) => value !== 0 && value !== 0n,
+    date: (value) => new Date(Number(value)),
+    bigint: (value) => BigInt(value as number | bigint),
+  },
+  textMatch(operator: TextOperator): TextMatch {
+    if (operator === "ilike") {
+      return { expression: (column, pattern) => sql`ommi_regexp_i(${column}, ${pattern})`, encode: (text) => toRegExpSource(tokensFor(operator, text)) };
+    }
+    return { expression: (column, pattern) => sql`${column} GLOB ${pattern}`, encode: (text) => toGlob(tokensFor(operator, text)) };
+  },
+  regex: (column, pattern) => sql`ommi_regexp(${column}, ${pattern})`,
+  noLimit: sql`-1`,
+  columnType: (field: FieldMeta): SQL => sql.raw(COLUMN_TYPES[field.type]),
+  // An INTEGER PRIMARY KEY is SQLite's rowid: left out (NULL) on insert, it is generated.
+  generatedKey: sql``,
+};

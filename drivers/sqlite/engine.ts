@@ -1,0 +1,127 @@
+import type Database from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import type { PreparedPatch, StoredRow } from "../../src/driver.js";
+import type { ModelMeta } from "../../src/model/meta.js";
+import type { PreparedQuery } from "../../src/query/prepare.js";
+import type { CompiledStatement } from "../sql/compiled.js";
+import { addColumn, createIndex, createTable, dropTable, referencedFirst } from "../sql/ddl.js";
+import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
+import { StatementCache } from "../sql/statement-cache.js";
+import { StatementBuilder } from "../sql/statements.js";
+import { sqliteDialect } from "./dialect.js";
+
+/** A statement compiled for one query shape and prepared once on the connection. */
+interface Prepared {
+  readonly compiled: CompiledStatement;
+  readonly statement: Database.Statement<unknown[]>;
+}
+
+/**
+ * The synchronous work on one better-sqlite3 connection: statements compiled once per query
+ * shape and kept prepared, rows mapped by one generated mapper per model.
+ */
+export class SQLiteEngine {
+  readonly #builder = new StatementBuilder(sqliteDialect);
+  readonly #statements = new StatementCache<Prepared>();
+  readonly #mappers = new Map<ModelMeta, RowMapper>();
+
+  constructor(readonly db: Database.Database) {}
+
+  fetch(query: PreparedQuery): StoredRow[] {
+    const { compiled, statement } = this.#prepare(`select:${query.key}`, query.node.model, () => this.#builder.select(query), "rows");
+    const rows = statement.all(...compiled.bind(query.values)) as unknown[][];
+    const map = this.#mapper(query.node.model);
+    const result = new Array<StoredRow>(rows.length);
+    for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
+    return result;
+  }
+
+  count(query: PreparedQuery): number {
+    const { compiled, statement } = this.#prepare(`count:${query.key}`, query.node.model, () => this.#builder.count(query), "value");
+    return Number(statement.get(...compiled.bind(query.values)));
+  }
+
+  update(query: PreparedQuery, patch: PreparedPatch): number {
+    const key = `update:${patch.fields.map((field) => field.index).join(",")}:${query.key}`;
+    const { compiled, statement } = this.#prepare(key, query.node.model, () => this.#builder.update(query, patch), "run");
+    return statement.run(...compiled.bind(query.values, patch.values)).changes;
+  }
+
+  delete(query: PreparedQuery): number {
+    const { compiled, statement } = this.#prepare(`delete:${query.key}`, query.node.model, () => this.#builder.delete(query), "run");
+    return statement.run(...compiled.bind(query.values)).changes;
+  }
+
+  /**
+   * One prepared single-row INSERT, run for every row inside one transaction (a savepoint when
+   * one is open): with SQLite in-process, that is as fast as a multi-row statement and never
+   * meets the bound-parameter limit. Generated keys come from `lastInsertRowid`.
+   */
+  add(model: ModelMeta, rows: readonly StoredRow[]): StoredRow[] {
+    const { compiled, statement } = this.#prepare(`insert:${model.id}`, model, () => this.#builder.insert(model), "run");
+    const fields = model.fields;
+    const generated = model.keys.length === 1 && model.keys[0]?.auto && model.keys[0].type === "integer" ? model.keys[0].name : undefined;
+    const values = new Array<unknown>(fields.length);
+    this.db.transaction(() => {
+      for (const row of rows) {
+        for (let index = 0; index < fields.length; index++) values[index] = row[(fields[index] as { name: string }).name] ?? null;
+        const { lastInsertRowid } = statement.run(...compiled.bind(values));
+        if (generated && row[generated] === undefined) row[generated] = Number(lastInsertRowid);
+      }
+    })();
+    return rows as StoredRow[];
+  }
+
+  applySchema(models: readonly ModelMeta[]): void {
+    this.db.transaction(() => {
+      for (const model of referencedFirst(models)) {
+        this.#execute(createTable(sqliteDialect, model));
+        const existing = new Set(
+          (this.db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(model.name) as string[]).map((name) => name.toLowerCase()),
+        );
+        for (const field of model.fields) {
+          if (!existing.has(field.column.toLowerCase())) this.#execute(addColumn(sqliteDialect, field));
+          if (field.indexed) this.#execute(createIndex(field));
+        }
+      }
+    })();
+  }
+
+  deleteSchema(models: readonly ModelMeta[]): void {
+    this.db.transaction(() => {
+      for (const model of referencedFirst(models).reverse()) this.#execute(dropTable(model));
+    })();
+    this.#statements.clear();
+  }
+
+  #execute(statement: SQL): void {
+    const { sql: text, params } = sqliteDialect.toQuery(statement);
+    this.db.prepare(text).run(...params);
+  }
+
+  #prepare(key: string, model: ModelMeta, compile: () => CompiledStatement, use: "rows" | "value" | "run"): Prepared {
+    return this.#statements.get(key, () => {
+      const compiled = compile();
+      const statement = this.db.prepare<unknown[]>(compiled.text);
+      if (use === "rows") statement.raw(true);
+      if (use === "value") statement.pluck(true);
+      if (use !== "run" && hasBigint(model)) statement.safeIntegers(true);
+      return { compiled, statement };
+    });
+  }
+
+  #mapper(model: ModelMeta): RowMapper {
+    let mapper = this.#mappers.get(model);
+    if (!mapper) {
+      // With safeIntegers on (bigint fields), every INTEGER column comes back as a bigint.
+      const decode = hasBigint(model) ? { ...sqliteDialect.decode, integer: Number } : sqliteDialect.decode;
+      this.#mappers.set(model, (mapper = createRowMapper(model, decode as typeof sqliteDialect.decode)));
+    }
+    return mapper;
+  }
+}
+
+function hasBigint(model: ModelMeta): boolean {
+  return model.fields.some((field) => field.type === "bigint");
+}
+

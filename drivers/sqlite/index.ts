@@ -1,0 +1,1 @@
+export { SQLiteDriver, type SQLiteOptions } from "./driver.js";
