@@ -40,5 +40,11 @@ export interface TransactionSession extends DriverSession {
 export interface Driver extends DriverSession {
   /** The database's name, for messages: "sqlite", "postgres", "mongodb". */
   readonly name: string;
+  /**
+   * True when an open transaction makes the driver's other operations wait for it (one
+   * connection, as with SQLite). Ommi then refuses, rather than deadlocks on, a call to the
+   * outer database from inside that transaction's own callback.
+   */
+  readonly serializesTransactions?: boolean;
   close(): Promise<void>;
 }

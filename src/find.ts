@@ -94,6 +94,6 @@ export function hydrate<R>(model: ModelMeta, row: StoredRow): R {
 }
 
 export function hydrateAll<R>(model: ModelMeta, rows: StoredRow[]): R[] {
-  const { hydrate: toInstance } = model.schema;
-  return (toInstance ? rows.map((row) => toInstance(row)) : rows) as R[];
+  const { schema } = model;
+  return (schema.hydrate ? rows.map((row) => schema.hydrate?.(row)) : rows) as R[];
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { asOmmiError, ModelError, TransactionError } from "./errors.js";
 import type { Driver, DriverSession, StoredRow, TransactionSession } from "./driver.js";
 import { Find, hydrateAll } from "./find.js";
@@ -16,9 +17,14 @@ export interface SchemaOperations {
   deleteModels(): AsyncResult<void>;
 }
 
+/** The database whose transaction callback is running, in that callback's async context. */
+const insideTransaction = new AsyncLocalStorage<{ readonly root: Operations; readonly tx: Transaction }>();
+
 /** The operations shared by a database (`Ommi`) and a transaction (`Transaction`). */
 abstract class Operations {
   protected abstract get session(): DriverSession;
+  /** The `Ommi` this object belongs to (itself, or the database a transaction was opened on). */
+  protected abstract get root(): Operations;
 
   /**
    * Validates and stores rows in one atomic step; the value is the stored rows. Keys the
@@ -36,7 +42,7 @@ abstract class Operations {
 
   /** The rows of the first model named that match: takes what `when` takes. */
   find<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Find<R> {
-    return new Find<R>(() => this.session, toQueryNode(first as ModelHandle<unknown, unknown> | Conditional, rest));
+    return new Find<R>(() => this.session, toQueryNode(first, rest));
   }
 
   /** Tables for the models of a collection (the default collection when none is given). */
@@ -57,10 +63,10 @@ abstract class Operations {
     const session = await this.session.begin().catch((error: unknown) => {
       throw asTransactionError("could not begin the transaction", error);
     });
-    const tx = new Transaction(session);
+    const tx = new Transaction(session, this.root);
     let value: T;
     try {
-      value = await work(tx);
+      value = await insideTransaction.run({ root: this.root, tx }, () => work(tx));
     } catch (error) {
       if (!tx.ended) await tx.end(() => session.rollback()).catch(() => undefined);
       throw error;
@@ -81,7 +87,17 @@ export class Ommi<D extends Driver = Driver> extends Operations {
   }
 
   protected get session(): DriverSession {
+    const scope = this.driver.serializesTransactions ? insideTransaction.getStore() : undefined;
+    if (scope?.root === this && !scope.tx.ended) {
+      throw new TransactionError(
+        `This ${this.driver.name} database is in a transaction whose callback is making this call: use the callback's tx, not db (db would wait for the transaction to end)`,
+      );
+    }
     return this.driver;
+  }
+
+  protected get root(): Operations {
+    return this;
   }
 
   /** Closes the database connection(s). */
@@ -95,7 +111,10 @@ export class Transaction extends Operations {
   readonly #session: TransactionSession;
   #ended = false;
 
-  constructor(session: TransactionSession) {
+  constructor(
+    session: TransactionSession,
+    protected readonly root: Operations,
+  ) {
     super();
     this.#session = session;
   }

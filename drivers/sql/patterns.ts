@@ -23,9 +23,10 @@ export function parseLike(pattern: string): PatternToken[] {
   for (let index = 0; index < characters.length; index++) {
     const character = characters[index] as string;
     if (character === "\\" && index + 1 < characters.length) text += characters[++index];
-    else if (character === "%") (flush(), tokens.push(ANY));
-    else if (character === "_") (flush(), tokens.push(ONE));
-    else text += character;
+    else if (character === "%" || character === "_") {
+      flush();
+      tokens.push(character === "%" ? ANY : ONE);
+    } else text += character;
   }
   flush();
   return tokens;

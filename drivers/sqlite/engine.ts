@@ -115,7 +115,7 @@ export class SQLiteEngine {
     if (!mapper) {
       // With safeIntegers on (bigint fields), every INTEGER column comes back as a bigint.
       const decode = hasBigint(model) ? { ...sqliteDialect.decode, integer: Number } : sqliteDialect.decode;
-      this.#mappers.set(model, (mapper = createRowMapper(model, decode as typeof sqliteDialect.decode)));
+      this.#mappers.set(model, (mapper = createRowMapper(model, decode)));
     }
     return mapper;
   }

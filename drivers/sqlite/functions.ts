@@ -16,8 +16,8 @@ function regExp(source: string, flags: string): RegExp {
 
 function matcher(flags: string) {
   return (value: unknown, source: unknown): number | null => {
-    if (value === null || typeof source !== "string") return null;
-    return regExp(source, flags).test(String(value)) ? 1 : 0;
+    if (typeof value !== "string" || typeof source !== "string") return null;
+    return regExp(source, flags).test(value) ? 1 : 0;
   };
 }
 

@@ -82,7 +82,7 @@ function recordDecoratedMarker(target: object, property: string | symbol | undef
   }
   const owner = typeof target === "function" ? target : target.constructor;
   let byProperty = decorated.get(owner);
-  if (!byProperty) decorated.set(owner, (byProperty = new Map()));
+  if (!byProperty) decorated.set(owner, (byProperty = new Map<string, MarkerSpec[]>()));
   byProperty.set(property, [...(byProperty.get(property) ?? []), spec]);
 }
 
@@ -90,7 +90,7 @@ function recordDecoratedMarker(target: object, property: string | symbol | undef
 export function decoratedMarkers(cls: object): Map<string, MarkerSpec[]> {
   const chain: object[] = [];
   for (let current: unknown = cls; typeof current === "function" && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
-    chain.unshift(current as object);
+    chain.unshift(current);
   }
   const merged = new Map<string, MarkerSpec[]>();
   for (const owner of chain) {

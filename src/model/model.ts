@@ -29,7 +29,7 @@ export function model<S>(schema: S, options: ModelOptions<SchemaRow<S>> = {}): M
   const name = options.name ?? description.defaultName;
   if (!name) throw new ModelError(`A ${adapter.library} model needs a name: model(schema, { name: "User" })`);
   const fieldNames = new Set(description.fields.map((field) => field.name));
-  const markers = collectMarkers(name, schema, fieldNames, options.fields as Record<string, Marker | readonly Marker[] | undefined>);
+  const markers = collectMarkers(name, schema, fieldNames, options.fields);
   const collection = options.collection ?? defaultCollection;
   const meta = new ModelMeta(name, adapter.library, description, collection, markers);
   collection.register(meta);

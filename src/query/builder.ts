@@ -64,7 +64,7 @@ function checkWindow(what: string, value: number): void {
  * ANDs its conditions; `when(Book, Author.name.eq("X"))` returns the books whose author matches.
  */
 export function when<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Query<R> {
-  const start = first instanceof Query ? (first as Query<R>) : new Query<R>(query(modelOfFirst(first)));
+  const start = first instanceof Query ? (first) : new Query<R>(query(modelOfFirst(first)));
   const conditions = first instanceof Query || isModelHandle(first) ? rest : [first, ...rest];
   return start.and(...conditions);
 }
@@ -97,7 +97,7 @@ function conditionNodes(conditions: readonly Conditional[]): ConditionNode[] {
 
 function modelOfFirst(first: unknown): ModelMeta {
   if (isModelHandle(first)) return metaOf(first);
-  if (first instanceof Query) return (first.node as QueryNode).model;
+  if (first instanceof Query) return (first.node).model;
   if (first instanceof Condition) return firstModel(first.node);
   throw new QueryError(`when() and find() take a model, a condition or a query first, got ${describe(first)}`);
 }

@@ -24,7 +24,7 @@ function hopsFrom(model: ModelMeta): Hop[] {
  */
 export function pathBetween(from: ModelMeta, to: ModelMeta): readonly Hop[] {
   let known = cache.get(from);
-  if (!known) cache.set(from, (known = new Map()));
+  if (!known) cache.set(from, (known = new Map<ModelMeta, readonly Hop[]>()));
   const cached = known.get(to);
   if (cached) return cached;
 

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { Ommi, model, ModelCollection, when, not, Key, Auto, StoreAs, ReferenceTo, Unique } from "../src/index.ts";
+import { SQLiteDriver } from "../drivers/sqlite/index.ts";
+
+const c = new ModelCollection();
+const V = model(z.object({ id: z.number().int(), f: z.number(), b: z.boolean(), d: z.date(), big: z.bigint(), s: z.string() }), { name: "V", collection: c });
+const U = model(z.object({ id: z.string().optional(), name: z.string() }), { name: "U", collection: c, fields: { id: [Key, Auto] } });
+const C = model(z.object({ a: z.string(), b: z.number().int(), v: z.string() }), { name: "C", collection: c, fields: { a: Key, b: Key } });
+const S = model(z.object({ id: z.number().int().optional(), name: z.string(), email: z.string() }), { name: "S", collection: c, fields: { name: StoreAs("user_name"), email: Unique } });
+const driver = await SQLiteDriver.connect({ filename: ":memory:" });
+const db = new Ommi(driver);
+await db.schema(c).createModels().raiseOnErrors();
+const fs = [0.1 + 0.2, -0, 1e-300, 1.7976931348623157e308, -12.5, 5e-324];
+await db.add(V, fs.map((f, i) => ({ id: i, f, b: i % 2 === 0, d: new Date(1700000000123 + i), big: 2n ** 63n - 1n - BigInt(i), s: "x" }))).raiseOnErrors();
+const rows = await db.find(when(V).sort(V.id.asc())).all().value;
+for (const r of rows) console.log(r, Object.is(r.f, -0));
+console.log(await db.find(V.big.eq(2n ** 63n - 1n)).count().value);
+console.log(await db.add(U, { name: "a" }).value);
+await db.add(C, { a: "x", b: 1, v: "1" }, { a: "x", b: 2, v: "2" }).raiseOnErrors();
+console.log((await db.add(C, { a: "x", b: 1, v: "dup" })).ok, (await db.add(C, { a: "x", b: 1, v: "dup" }) as any).error?.constructor.name);
+console.log(await db.find(C.a.eq("x"), C.b.eq(2)).one().value);
+await db.add(S, { name: "n", email: "e" }).raiseOnErrors();
+console.log(((await db.add(S, { name: "m", email: "e" })) as any).error);
+console.log(driver["engine"].db.prepare("select * from S").all());
