@@ -50,5 +50,6 @@ export function describe(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "object") return Array.isArray(value) ? "an array" : `an object (${value.constructor?.name ?? "Object"})`;
-  return `the ${typeof value} ${String(value as string | number | bigint | boolean | symbol)}`;
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
+  return typeof value;
 }
