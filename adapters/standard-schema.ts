@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationIssue } from "../src/errors.js";
-import type { Validated } from "../src/model/adapter.js";
+import type { SchemaDescription, Validated } from "../src/model/adapter.js";
+import type { SchemaField } from "../src/model/field.js";
 import { then } from "./shared/maybe-async.js";
 import { asValidated, type Outcome } from "./shared/outcome.js";
 import { validateFields } from "./shared/validate-fields.js";
@@ -29,6 +30,20 @@ export function validateFieldsStandard(
     const schema = fieldSchemas.get(name);
     return schema ? check(schema, value) : { ok: true, value };
   }, patch);
+}
+
+/** Describes the object schema of a Standard Schema library: each property read by `readField`, values validated through `~standard`. */
+export function describeStandardObject<F extends StandardSchemaV1>(
+  schema: StandardSchemaV1,
+  properties: Readonly<Record<string, F>>,
+  readField: (fieldName: string, field: F) => SchemaField,
+): SchemaDescription {
+  const fieldSchemas = new Map(Object.entries(properties));
+  return {
+    fields: [...fieldSchemas].map(([fieldName, field]) => readField(fieldName, field)),
+    validate: (input) => validateStandard(schema, input),
+    validatePatch: (patch) => validateFieldsStandard(fieldSchemas, patch),
+  };
 }
 
 function toOutcome(result: StandardSchemaV1.Result<unknown>): Outcome {

@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { ModelError } from "../../src/errors.js";
 import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
-import { validateFieldsStandard, validateStandard } from "../standard-schema.js";
+import { describeStandardObject } from "../standard-schema.js";
 import { readZodField, type ZodLike } from "./read-field.js";
 
 interface ZodObjectLike extends ZodLike, StandardSchemaV1 {
@@ -22,11 +22,6 @@ export const zodAdapter: SchemaAdapter = {
     if (zod._zod.def.type !== "object" || !shape) {
       throw new ModelError(`${name ?? "model"}: a Zod model must be a z.object(...), got z.${zod._zod.def.type}`);
     }
-    const fieldSchemas = new Map(Object.entries(shape));
-    return {
-      fields: [...fieldSchemas].map(([fieldName, field]) => readZodField(name ?? "model", fieldName, field)),
-      validate: (input) => validateStandard(zod, input),
-      validatePatch: (patch) => validateFieldsStandard(fieldSchemas, patch),
-    };
+    return describeStandardObject(zod, shape, (fieldName, field) => readZodField(name ?? "model", fieldName, field));
   },
 };
