@@ -2,7 +2,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationIssue } from "../src/errors.js";
 import type { SchemaDescription, Validated } from "../src/model/adapter.js";
 import type { SchemaField } from "../src/model/field.js";
-import { then } from "./shared/maybe-async.js";
+import { whenReady } from "./shared/maybe-async.js";
 import { asValidated, type Outcome } from "./shared/outcome.js";
 import { validateFields } from "./shared/validate-fields.js";
 
@@ -13,12 +13,12 @@ export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
 
 /** Validates through the library's own Standard Schema `validate`: synchronous when the library is. */
 function check(schema: StandardSchemaV1, input: unknown): Outcome | Promise<Outcome> {
-  return then(schema["~standard"].validate(input), toOutcome);
+  return whenReady(schema["~standard"].validate(input), toOutcome);
 }
 
 /** Validates a whole value; the library's output (defaults applied, unknown keys dropped) is what gets stored. */
 export function validateStandard(schema: StandardSchemaV1, input: unknown): Validated | Promise<Validated> {
-  return then(check(schema, input), asValidated);
+  return whenReady(check(schema, input), asValidated);
 }
 
 /** Validates each field of an update patch by that field's own schema, so partial values can be checked. */

@@ -1,5 +1,5 @@
 import { ModelError } from "../../src/errors.js";
-import { then } from "./maybe-async.js";
+import { whenReady } from "./maybe-async.js";
 
 /**
  * Loads a schema library the first time a model needs it, so that importing `ommi` never loads
@@ -22,5 +22,5 @@ export function lazyImport<T>(packageName: string, load: () => Promise<T>): () =
 /** Caches what `build` makes from a lazily loaded library, e.g. one compiled validator per schema. */
 export function lazyBuild<M, T>(library: () => M | Promise<M>, build: (module: M) => T): () => T | Promise<T> {
   let built: T | undefined;
-  return () => built ?? then(library(), (module) => (built = build(module)));
+  return () => built ?? whenReady(library(), (module) => (built = build(module)));
 }

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from "../../src/errors.js";
 import type { Validated } from "../../src/model/adapter.js";
-import { thenAll } from "./maybe-async.js";
+import { whenAllReady } from "./maybe-async.js";
 import type { Outcome } from "./outcome.js";
 
 /** Checks one field's value by that field's own schema. */
@@ -9,7 +9,7 @@ export type FieldCheck = (name: string, value: unknown) => Outcome | Promise<Out
 /** Validates each field of an update patch on its own, so a partial value can be checked; issue paths start at the field. */
 export function validateFields(check: FieldCheck, patch: Record<string, unknown>): Validated | Promise<Validated> {
   const names = Object.keys(patch);
-  return thenAll(
+  return whenAllReady(
     names.map((name) => check(name, patch[name])),
     (outcomes): Validated => {
       const issues: ValidationIssue[] = [];

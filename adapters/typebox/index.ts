@@ -1,5 +1,6 @@
 import { ModelError } from "../../src/errors.js";
 import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { problems } from "../shared/problems.js";
 import { isStandardSchema } from "../standard-schema.js";
 import { readTypeBoxField, type TypeBoxNode } from "./read-field.js";
 import "./schema-types.js";
@@ -23,7 +24,7 @@ export const typeBoxAdapter: SchemaAdapter = {
     const typeBox = schema as TypeBoxObject;
     const properties = typeBox.properties;
     if (typeBox["~kind"] !== "Object" || !properties) {
-      throw new ModelError(`${name ?? "model"}: a TypeBox model must be a Type.Object(...), got Type.${typeBox["~kind"]}`);
+      throw new ModelError(`${name ?? "model"}: ${problems.notAnObject("TypeBox", "Type.Object", `Type.${typeBox["~kind"]}`)}`);
     }
     const required = new Set(typeBox.required ?? []);
     return {

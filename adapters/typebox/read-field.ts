@@ -19,8 +19,8 @@ export interface TypeBoxNode {
   readonly instanceOf?: unknown;
 }
 
-const SCALARS: Readonly<Record<string, FieldType>> = { string: "string", integer: "integer", number: "float", boolean: "boolean", bigint: "bigint" };
-const SUPPORTED = "String, Integer, Number, Boolean, BigInt, Literal, Enum, a union of literals, or a Date (see the README)";
+const SCALARS = new Map<unknown, FieldType>([["string", "string"], ["integer", "integer"], ["number", "float"], ["boolean", "boolean"], ["bigint", "bigint"]]);
+const SUPPORTED = 'String, Integer, Number, Boolean, BigInt, Literal, Enum, a union of literals, or a Date (Type.Unsafe<Date>({ instanceOf: "Date" }) with a Type.Refine)';
 const TEXT = "Type.String()";
 
 /** Reads one property of a `Type.Object` into an Ommi field; `optional` is whether the object requires it. */
@@ -39,7 +39,7 @@ function read(schema: TypeBoxNode, fail: Fail): FieldReading {
     const nonNull = schema.anyOf.filter((member) => member.type !== "null");
     return readUnion(nonNull.map((member) => read(member, fail)), nonNull.length < schema.anyOf.length, fail);
   }
-  const scalarType = typeof schema.type === "string" ? SCALARS[schema.type] : undefined;
+  const scalarType = SCALARS.get(schema.type);
   if (scalarType) return scalar(scalarType);
   throw fail(unsupported(schema));
 }

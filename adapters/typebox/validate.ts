@@ -3,7 +3,7 @@ import type { Validator } from "typebox/compile";
 import type { ValidationIssue } from "../../src/errors.js";
 import type { SchemaDescription } from "../../src/model/adapter.js";
 import { lazyBuild, lazyImport } from "../shared/lazy-import.js";
-import { then } from "../shared/maybe-async.js";
+import { whenReady } from "../shared/maybe-async.js";
 import { asValidated, type Outcome } from "../shared/outcome.js";
 import { pickFields } from "../shared/pick-fields.js";
 import { validateFields } from "../shared/validate-fields.js";
@@ -14,7 +14,7 @@ const loadCompiler = lazyImport("typebox", () => import("typebox/compile"));
 
 /** TypeBox's compiled validator for a schema, built once, the first time it is needed. */
 function compiled(schema: TypeBoxNode): () => Validator | Promise<Validator> {
-  return lazyBuild(loadCompiler, ({ Compile }) => Compile(schema) as Validator);
+  return lazyBuild(loadCompiler, ({ Compile }) => Compile(schema));
 }
 
 /**
@@ -30,14 +30,14 @@ export function typeBoxValidation(
   const byField = new Map(Object.entries(properties).map(([name, property]) => [name, compiled(property)]));
   return {
     validate: (input) =>
-      then(whole(), (validator) => {
+      whenReady(whole(), (validator) => {
         const outcome = check(validator, input);
         return asValidated(outcome.ok ? { ok: true, value: pickFields(fieldNames, input as object) } : outcome);
       }),
     validatePatch: (patch) =>
       validateFields((name, value) => {
         const field = byField.get(name);
-        return field ? then(field(), (validator) => check(validator, value)) : { ok: true, value };
+        return field ? whenReady(field(), (validator) => check(validator, value)) : { ok: true, value };
       }, patch),
   };
 }

@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { ModelError } from "../../src/errors.js";
 import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { problems } from "../shared/problems.js";
 import { describeStandardObject, isStandardSchema } from "../standard-schema.js";
 import { readValibotField, type ValibotNode } from "./read-field.js";
 
@@ -25,7 +26,7 @@ export const valibotAdapter: SchemaAdapter = {
     const valibot = schema as ValibotObject;
     const entries = valibot.entries;
     if (!OBJECT_TYPES.has(valibot.type) || !entries) {
-      throw new ModelError(`${name ?? "model"}: a Valibot model must be a v.object(...), got v.${valibot.type}`);
+      throw new ModelError(`${name ?? "model"}: ${problems.notAnObject("Valibot", "v.object", `v.${valibot.type}`)}`);
     }
     return describeStandardObject(valibot, entries, (fieldName, field) => readValibotField(name ?? "model", fieldName, field));
   },

@@ -18,7 +18,7 @@ export interface ValibotNode {
   readonly pipe?: readonly ValibotNode[];
 }
 
-const SCALARS: Readonly<Record<string, FieldType>> = { string: "string", number: "float", boolean: "boolean", date: "date", bigint: "bigint" };
+const SCALARS = new Map<string, FieldType>([["string", "string"], ["number", "float"], ["boolean", "boolean"], ["date", "date"], ["bigint", "bigint"]]);
 const NESTED_OBJECTS = new Set(["object", "loose_object", "strict_object", "object_with_rest", "variant", "intersect"]);
 const COLLECTIONS = new Set(["array", "tuple", "loose_tuple", "strict_tuple", "tuple_with_rest", "set", "map", "record"]);
 const INTEGER_CHECKS = new Set(["integer", "safe_integer"]);
@@ -28,10 +28,10 @@ const TYPE_KEEPING = new Set([
   "to_camel_case", "to_kebab_case", "to_pascal_case", "to_snake_case", "to_min_value", "to_max_value",
 ]);
 // Transformations whose output type is fixed whatever their input.
-const CONVERSIONS: Readonly<Record<string, FieldType>> = {
-  to_number: "float", to_string: "string", to_date: "date", to_bigint: "bigint", to_boolean: "boolean",
-  parse_boolean: "boolean", stringify_json: "string",
-};
+const CONVERSIONS = new Map<string, FieldType>([
+  ["to_number", "float"], ["to_string", "string"], ["to_date", "date"], ["to_bigint", "bigint"], ["to_boolean", "boolean"],
+  ["parse_boolean", "boolean"], ["stringify_json", "string"],
+]);
 const SUPPORTED = "string, number, boolean, date, bigint, picklist, enum or literal";
 const TEXT = "v.string()";
 
@@ -42,7 +42,7 @@ export function readValibotField(modelName: string, name: string, schema: Valibo
 
 function read(schema: ValibotNode, fail: Fail): FieldReading {
   if (schema.pipe) return readPipe(schema.pipe, fail);
-  const scalarType = SCALARS[schema.type];
+  const scalarType = SCALARS.get(schema.type);
   if (scalarType) return scalar(scalarType);
   // A default fills the missing (or null) value it stands for, so the stored field always has one.
   const filled = schema.default !== undefined;
@@ -106,7 +106,7 @@ function readPipe(pipe: readonly ValibotNode[], fail: Fail): FieldReading {
 /** The reading after one transformation, or `undefined` when its output type cannot be known. */
 function transformed(reading: FieldReading | undefined, type: string): FieldReading | undefined {
   if (TYPE_KEEPING.has(type)) return reading;
-  const converted = CONVERSIONS[type];
+  const converted = CONVERSIONS.get(type);
   return converted ? scalar(converted) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { ModelError } from "../../src/errors.js";
 import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { problems } from "../shared/problems.js";
 import { describeStandardObject } from "../standard-schema.js";
 import { readZodField, type ZodLike } from "./read-field.js";
 
@@ -20,7 +21,7 @@ export const zodAdapter: SchemaAdapter = {
     const zod = schema as ZodObjectLike;
     const shape = zod._zod.def.shape;
     if (zod._zod.def.type !== "object" || !shape) {
-      throw new ModelError(`${name ?? "model"}: a Zod model must be a z.object(...), got z.${zod._zod.def.type}`);
+      throw new ModelError(`${name ?? "model"}: ${problems.notAnObject("Zod", "z.object", `z.${zod._zod.def.type}`)}`);
     }
     return describeStandardObject(zod, shape, (fieldName, field) => readZodField(name ?? "model", fieldName, field));
   },

@@ -1,0 +1,37 @@
+import { ModelError } from "../../src/errors.js";
+import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { decoratedMarkers } from "../../src/model/markers.js";
+import type { ModelClass } from "../../src/model/schema-types.js";
+import { toInstance } from "./instance.js";
+import { readClassField } from "./read-field.js";
+import { validationRules } from "./rules.js";
+import { classValidation } from "./validate.js";
+
+function isClass(schema: unknown): schema is ModelClass {
+  return typeof schema === "function" && typeof schema.prototype === "object" && schema.prototype !== null;
+}
+
+/**
+ * Classes decorated with class-validator: fields from class-validator's metadata storage (and
+ * `design:type` where emitted), validation through class-validator (loaded on first use), rows
+ * returned as instances of the class. Properties with only Ommi markers are fields too.
+ */
+export const classValidatorAdapter: SchemaAdapter = {
+  library: "class-validator",
+  accepts: isClass,
+  describe(schema: unknown, name: string | undefined): SchemaDescription {
+    const cls = schema as ModelClass;
+    const modelName = name ?? (cls.name || "model");
+    const rules = validationRules(cls);
+    const fieldNames = [...new Set([...rules.keys(), ...decoratedMarkers(cls).keys()])];
+    if (fieldNames.length === 0) {
+      throw new ModelError(`${modelName}: no property of the class is decorated; declare its fields with class-validator decorators (@IsString(), @IsInt(), ...)`);
+    }
+    return {
+      defaultName: cls.name || undefined,
+      fields: fieldNames.map((fieldName) => readClassField(modelName, cls, fieldName, rules.get(fieldName) ?? [])),
+      ...classValidation(cls, fieldNames),
+      hydrate: (row) => toInstance(cls, row),
+    };
+  },
+};

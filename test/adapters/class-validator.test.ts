@@ -1,0 +1,192 @@
+import "reflect-metadata";
+import {
+  ArrayMaxSize, Equals, IsBoolean, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, Min,
+  MinLength, ValidateNested, ValidationError as ClassValidatorError,
+} from "class-validator";
+import { describe, expect, it } from "vitest";
+import { Auto, Key, metaOf, model, ModelCollection, ModelError, ReferenceTo, StoreAs, ValidationError } from "../../src/index.js";
+import { addThroughOmmi, fieldsOf, validate, validatePatch } from "./helpers.js";
+
+enum Color { Red = "red", Blue = "blue" }
+enum Level { Low = 1, High = 2 }
+
+const required = { optional: false, nullable: false };
+const inCollection = () => ({ collection: new ModelCollection() });
+
+class Person {
+  @IsOptional() @IsInt() @Key() @Auto() id?: number;
+  @IsString() @MinLength(2) @StoreAs("full_name") name!: string;
+  @IsInt() @Min(0) age!: number;
+  @IsOptional() @IsEmail() email?: string;
+
+  greet(): string {
+    return `Hello, ${this.name}`;
+  }
+}
+
+describe("class-validator: reading fields", () => {
+  it("maps decorators to Ommi field types", () => {
+    class Everything {
+      @IsInt() id!: number;
+      @IsString() name!: string;
+      @IsNumber() score!: number;
+      @IsBoolean() active!: boolean;
+      @IsDate() born!: Date;
+      @IsEmail() email!: string;
+      @Min(0) @Max(1) ratio!: number;
+      @IsNumber() @IsInt() @Min(1) count!: number;
+    }
+    expect(fieldsOf(model(Everything, inCollection()))).toEqual({
+      id: { type: "integer", ...required },
+      name: { type: "string", ...required },
+      score: { type: "float", ...required },
+      active: { type: "boolean", ...required },
+      born: { type: "date", ...required },
+      email: { type: "string", ...required },
+      ratio: { type: "float", ...required },
+      count: { type: "integer", ...required },
+    });
+  });
+
+  it("stores IsEnum, IsIn and Equals as their base type with their values", () => {
+    class Choices {
+      @IsInt() id!: number;
+      @IsEnum(Color) color!: Color;
+      @IsEnum(Level) level!: Level;
+      @IsIn(["s", "m", "l"]) size!: string;
+      @IsString() @IsIn(["a", "b"]) @IsIn(["b", "c"]) overlap!: string;
+      @Equals(3) three!: number;
+    }
+    expect(fieldsOf(model(Choices, inCollection()))).toEqual({
+      id: { type: "integer", ...required },
+      color: { type: "string", ...required, values: ["red", "blue"] },
+      level: { type: "integer", ...required, values: [1, 2] },
+      size: { type: "string", ...required, values: ["s", "m", "l"] },
+      overlap: { type: "string", ...required, values: ["b"] },
+      three: { type: "integer", ...required, values: [3] },
+    });
+  });
+
+  it("reads IsOptional as optional (never nullable: null is stored as absent)", () => {
+    expect(fieldsOf(model(Person, inCollection())).email).toEqual({ type: "string", optional: true, nullable: false });
+  });
+
+  it("names the model after the class unless told otherwise", () => {
+    expect(metaOf(model(Person, inCollection())).name).toBe("Person");
+    expect(metaOf(model(Person, { ...inCollection(), name: "People" })).name).toBe("People");
+  });
+
+  it("applies Ommi's decorators: Key, Auto, StoreAs and ReferenceTo", () => {
+    const collection = new ModelCollection();
+    const People = model(Person, { collection });
+    class Pet {
+      @IsInt() id!: number;
+      @IsInt() @ReferenceTo(() => People.id) ownerId!: number;
+    }
+    const pets = metaOf(model(Pet, { collection }));
+    const people = metaOf(People);
+    expect(people.keys.map((key) => key.name)).toEqual(["id"]);
+    expect(people.field("id")).toMatchObject({ key: true, auto: true });
+    expect(people.field("name")?.column).toBe("full_name");
+    expect(pets.field("ownerId")?.reference).toBe(people.field("id"));
+  });
+
+  it("reads the fields of the classes a class extends, theirs first", () => {
+    class Base {
+      @IsInt() id!: number;
+    }
+    class Derived extends Base {
+      @IsString() title!: string;
+    }
+    expect(Object.keys(fieldsOf(model(Derived, inCollection())))).toEqual(["id", "title"]);
+  });
+
+  it("falls back to design:type where TypeScript emitted it", () => {
+    class Designed {
+      @Reflect.metadata("design:type", Number) @Key() id!: number;
+      @Reflect.metadata("design:type", String) @IsNotEmpty() name!: string;
+    }
+    expect(fieldsOf(model(Designed, inCollection()))).toEqual({ id: { type: "float", ...required }, name: { type: "string", ...required } });
+  });
+
+  it.each([
+    ["a nested object", () => { class Address { @IsString() street!: string; } class Thing { @IsInt() id!: number; @ValidateNested() field!: Address; } return Thing; }, /Thing\.field: a nested object cannot be stored.*\(@IsString\(\)\)/],
+    ["an array", () => { class Thing { @IsInt() id!: number; @ArrayMaxSize(3) field!: string[]; } return Thing; }, /Thing\.field: an array cannot be stored/],
+    ["each: true", () => { class Thing { @IsInt() id!: number; @IsString({ each: true }) field!: string[]; } return Thing; }, /Thing\.field: an array cannot be stored/],
+    ["an array by design:type", () => { class Thing { @IsInt() id!: number; @Reflect.metadata("design:type", Array) @Key() field!: string[]; } return Thing; }, /Thing\.field: an array cannot be stored/],
+    ["a property without a type", () => { class Thing { @IsInt() id!: number; @IsNotEmpty() field!: unknown; } return Thing; }, /Thing\.field: no decorator says what type it holds; add one of @IsString\(\)/],
+    ["decorators that disagree", () => { class Thing { @IsInt() id!: number; @IsString() @IsInt() field!: string; } return Thing; }, /Thing\.field: its decorators disagree about its type \((integer, string|string, integer)\)/],
+    ["a class with nothing decorated", () => class Thing { field = 1; }, /Thing: no property of the class is decorated/],
+  ])("rejects %s with a ModelError naming the field", (_feature, define, message) => {
+    expect(() => model(define(), inCollection())).toThrow(ModelError);
+    expect(() => model(define(), inCollection())).toThrow(message);
+  });
+});
+
+describe("class-validator: validation", () => {
+  const People = model(Person, inCollection());
+
+  it("stores a plain record of the declared fields, from a plain object or an instance", async () => {
+    const fromPlain = await validate(People, { name: "Alice", age: 30, email: null, unknown: 1 });
+    expect(fromPlain).toEqual({ ok: true, value: { name: "Alice", age: 30 } });
+    if (fromPlain.ok) expect(Object.getPrototypeOf(fromPlain.value)).toBe(Object.prototype);
+    const instance = Object.assign(new Person(), { name: "Bob", age: 4, email: "bob@example.com" });
+    expect(await validate(People, instance)).toEqual({ ok: true, value: { name: "Bob", age: 4, email: "bob@example.com" } });
+  });
+
+  it("reports class-validator's own messages per property, keeping its errors", async () => {
+    const outcome = await validate(People, { name: "A", age: 1.5, email: "not an email" });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues).toEqual(
+      expect.arrayContaining([
+        { path: ["name"], message: "name must be longer than or equal to 2 characters" },
+        { path: ["age"], message: "age must be an integer number" },
+        { path: ["email"], message: "email must be an email" },
+      ]),
+    );
+    expect(outcome.issues).toHaveLength(3);
+    expect((outcome.libraryIssues as unknown[])[0]).toBeInstanceOf(ClassValidatorError);
+  });
+
+  it("rejects a value that is not an object", async () => {
+    expect(await validate(People, "Alice")).toMatchObject({ ok: false, issues: [{ path: [], message: "expected an object or an instance of Person" }] });
+  });
+
+  it("validates only the fields a patch sets, and null where a field needs a value", async () => {
+    expect(await validatePatch(People, { age: 31 })).toEqual({ ok: true, value: { age: 31 } });
+    expect(await validatePatch(People, { email: null })).toEqual({ ok: true, value: { email: null } });
+    expect(await validatePatch(People, { age: -1 })).toMatchObject({ ok: false, issues: [{ path: ["age"], message: "age must not be less than 0" }] });
+    const nulled = await validatePatch(People, { name: null });
+    expect(nulled.ok).toBe(false);
+    if (!nulled.ok) expect(nulled.issues.every((issue) => issue.path[0] === "name")).toBe(true);
+  });
+
+  it("hydrates stored rows into instances of the class, without calling its constructor", () => {
+    let constructed = 0;
+    class Counted {
+      @IsInt() id!: number;
+      constructor() {
+        constructed++;
+      }
+    }
+    const person = metaOf(People).schema.hydrate?.({ id: 1, name: "Alice", age: 30 });
+    expect(person).toBeInstanceOf(Person);
+    expect((person as Person).greet()).toBe("Hello, Alice");
+    expect(metaOf(model(Counted, inCollection())).schema.hydrate?.({ id: 1 })).toBeInstanceOf(Counted);
+    expect(constructed).toBe(0);
+  });
+
+  it("returns instances from Ommi and a ValidationError for a failing row", async () => {
+    const { result, stored } = await addThroughOmmi(People, { name: "Carol", age: 41 });
+    expect(result.ok && result.value[0]).toBeInstanceOf(Person);
+    expect(stored).toEqual([{ name: "Carol", age: 41 }]);
+    const failed = await addThroughOmmi(People, { name: "Carol", age: -3 });
+    expect(failed.result.ok || failed.result.error).toBeInstanceOf(ValidationError);
+    expect(failed.stored).toEqual([]);
+  });
+
+  it("is the class-validator adapter that reads the class", () => {
+    expect(metaOf(People).library).toBe("class-validator");
+  });
+});

@@ -1,0 +1,40 @@
+import { metaOf, ModelCollection, Ommi, type DBResult, type Driver, type ModelHandle, type StoredRow, type Validated } from "../../src/index.js";
+
+type Handle = ModelHandle<unknown, unknown>;
+
+/** Each field as its adapter read it, by name: what the field-reading tests compare. */
+export function fieldsOf(handle: Handle): Record<string, { type: string; optional: boolean; nullable: boolean; values?: readonly unknown[] }> {
+  return Object.fromEntries(
+    metaOf(handle).fields.map(({ name, type, optional, nullable, values }) => [name, { type, optional, nullable, ...(values ? { values } : {}) }]),
+  );
+}
+
+/** A name, and a collection of its own for each model, so that tests may reuse model names. */
+export function isolated(name: string): { name: string; collection: ModelCollection } {
+  return { name, collection: new ModelCollection() };
+}
+
+export async function validate(handle: Handle, input: unknown): Promise<Validated> {
+  return metaOf(handle).schema.validate(input);
+}
+
+export async function validatePatch(handle: Handle, patch: Record<string, unknown>): Promise<Validated> {
+  return metaOf(handle).schema.validatePatch(patch);
+}
+
+/**
+ * Adds through the real `Ommi` interface layer (which validates, then calls the driver) over a
+ * driver that stores nothing and hands back what it was given, to see what reaches a driver.
+ */
+export async function addThroughOmmi<R, I>(handle: ModelHandle<R, I>, input: I): Promise<{ result: DBResult<R[]>; stored: StoredRow[] }> {
+  const stored: StoredRow[] = [];
+  const driver = {
+    name: "echo",
+    add: (_model: unknown, rows: readonly StoredRow[]) => {
+      stored.push(...rows);
+      return Promise.resolve([...rows]);
+    },
+  } as unknown as Driver;
+  const result = await new Ommi(driver).add(handle, input);
+  return { result, stored };
+}

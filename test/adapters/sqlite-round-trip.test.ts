@@ -1,0 +1,66 @@
+import { IsDate, IsInt, IsOptional, IsString } from "class-validator";
+import { Type } from "typebox";
+import * as v from "valibot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SQLiteDriver } from "../../drivers/sqlite/index.js";
+import { Auto, Key, model, ModelCollection, Ommi, ValidationError } from "../../src/index.js";
+
+const born = new Date("2000-01-02T03:04:05.678Z");
+
+class Person {
+  @IsOptional() @IsInt() @Key() @Auto() id?: number;
+  @IsString() name!: string;
+  @IsOptional() @IsString() nickname?: string;
+  @IsDate() born!: Date;
+
+  greet(): string {
+    return `Hello, ${this.name}`;
+  }
+}
+
+describe("adapters through SQLite", () => {
+  let collection: ModelCollection;
+  let db: Ommi;
+  beforeEach(async () => {
+    collection = new ModelCollection();
+    db = new Ommi(await SQLiteDriver.connect({ filename: ":memory:" }));
+  });
+  afterEach(() => db.close());
+
+  it("stores class-validator models and reads them back as instances", async () => {
+    const People = model(Person, { collection });
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(People, { name: "Ann", born }).raiseOnErrors();
+    await db.find(People.name.eq("Ann")).update({ nickname: "A" }).raiseOnErrors();
+    const ann = await db.find(People.nickname.eq("A")).one().value;
+    expect(ann).toBeInstanceOf(Person);
+    expect(ann.greet()).toBe("Hello, Ann");
+    expect(ann).toMatchObject({ id: 1, name: "Ann", nickname: "A", born });
+  });
+
+  it("stores TypeBox models, dates included, and refuses what TypeBox refuses", async () => {
+    const DateType = Type.Refine(Type.Unsafe<Date>({ instanceOf: "Date" }), (value) => value instanceof Date, () => "must be a Date");
+    const Event = model(Type.Object({ id: Type.Optional(Type.Integer()), at: DateType, seats: Type.Union([Type.Integer(), Type.Null()]) }), {
+      name: "Event",
+      collection,
+      fields: { id: [Key, Auto] },
+    });
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(Event, { at: born, seats: null }).raiseOnErrors();
+    expect(await db.find(Event.seats.isNull()).all().value).toEqual([{ id: 1, at: born, seats: null }]);
+    const refused = await db.add(Event, { at: "yesterday" as unknown as Date, seats: 1 });
+    expect(refused.ok || refused.error).toBeInstanceOf(ValidationError);
+    expect(await db.find(Event).count().value).toBe(1);
+  });
+
+  it("stores Valibot's output", async () => {
+    const Note = model(v.object({ id: v.optional(v.pipe(v.number(), v.integer())), text: v.pipe(v.string(), v.trim()), kind: v.optional(v.picklist(["memo", "todo"]), "memo") }), {
+      name: "Note",
+      collection,
+      fields: { id: [Key, Auto] },
+    });
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(Note, { text: "  hello " }).raiseOnErrors();
+    expect(await db.find(Note.kind.eq("memo")).all().value).toEqual([{ id: 1, text: "hello", kind: "memo" }]);
+  });
+});
