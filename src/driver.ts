@@ -28,8 +28,16 @@ export interface DriverSession {
   applySchema(models: readonly ModelMeta[]): Promise<void>;
   /** Drops these models' tables and everything in them. */
   deleteSchema(models: readonly ModelMeta[]): Promise<void>;
-  /** Starts a transaction, or a savepoint inside one. */
-  begin(): Promise<TransactionSession>;
+  /** Starts a transaction, or a savepoint inside one (which keeps its transaction's isolation). */
+  begin(options?: BeginOptions): Promise<TransactionSession>;
+}
+
+/** How strictly a transaction is kept apart from concurrent ones (SQL's isolation levels). */
+export type IsolationLevel = "read committed" | "repeatable read" | "serializable";
+
+export interface BeginOptions {
+  /** The database's default when left out. Databases that always serialise transactions (SQLite) ignore it. */
+  readonly isolation?: IsolationLevel;
 }
 
 export interface TransactionSession extends DriverSession {

@@ -63,6 +63,13 @@ export class ConstraintError extends OmmiError {
 /** A transaction could not begin, commit or go on (e.g. it was already rolled back, or lost a conflict). */
 export class TransactionError extends OmmiError {
   override readonly name = "TransactionError";
+  /** The database aborted it over a conflict with another transaction: running it again may succeed. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; retryable?: boolean }) {
+    super(message, options);
+    this.retryable = options?.retryable ?? (options?.cause instanceof TransactionError && options.cause.retryable);
+  }
 }
 
 /** The database's tables do not match the models: a missing table, a column that cannot be added. */

@@ -1,6 +1,6 @@
 import "../adapters/index.js";
 
-export { Ommi, Transaction, type SchemaOperations } from "./ommi.js";
+export { Ommi, Transaction, type SchemaOperations, type TransactionOptions } from "./ommi.js";
 export { Find, type IterateOptions, type UpdatePatch } from "./find.js";
 export { AsyncResult, type DBResult } from "./result.js";
 export {
@@ -18,7 +18,7 @@ export { Sort } from "./query/sort.js";
 export type { FieldRef, TextFieldRef, ComparableFieldRef, FieldValue } from "./query/field-ref.js";
 
 // For driver and adapter authors.
-export type { Driver, DriverSession, TransactionSession, StoredRow, PreparedPatch } from "./driver.js";
+export type { Driver, DriverSession, TransactionSession, StoredRow, PreparedPatch, BeginOptions, IsolationLevel } from "./driver.js";
 export type { SchemaAdapter, SchemaDescription, Validated } from "./model/adapter.js";
 export { registerAdapter } from "./model/adapter.js";
 export type { FieldMeta, FieldType, SchemaField } from "./model/field.js";

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { asOmmiError, ModelError, TransactionError } from "./errors.js";
-import type { Driver, DriverSession, StoredRow, TransactionSession } from "./driver.js";
+import type { Driver, DriverSession, IsolationLevel, StoredRow, TransactionSession } from "./driver.js";
 import { Find, hydrateAll } from "./find.js";
 import { defaultCollection, type ModelCollection } from "./model/collection.js";
 import { metaOf, type ModelHandle } from "./model/handle.js";
@@ -15,6 +15,17 @@ export interface SchemaOperations {
   createModels(): AsyncResult<void>;
   /** Drops the models' tables with all their rows. */
   deleteModels(): AsyncResult<void>;
+}
+
+export interface TransactionOptions {
+  /** The isolation level; the database's default when left out. */
+  isolation?: IsolationLevel;
+  /**
+   * How many more times to run the callback when the database aborted the transaction over a
+   * conflict with a concurrent one (`TransactionError` with `retryable`). 0 unless given: the
+   * callback must be safe to run again for retries to be right.
+   */
+  retries?: number;
 }
 
 /** The database whose transaction callback is running, in that callback's async context. */
@@ -59,8 +70,19 @@ abstract class Operations {
    * rethrows), or when it calls `tx.rollback()`. Inside a transaction this opens a savepoint.
    * Use `tx`, not the outer object, inside `work`.
    */
-  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const session = await this.session.begin().catch((error: unknown) => {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#transactionOnce(work, options);
+      } catch (error) {
+        const retry = error instanceof TransactionError && error.retryable && attempt < (options.retries ?? 0);
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  async #transactionOnce<T>(work: (tx: Transaction) => Promise<T>, { isolation }: TransactionOptions): Promise<T> {
+    const session = await this.session.begin(isolation ? { isolation } : undefined).catch((error: unknown) => {
       throw asTransactionError("could not begin the transaction", error);
     });
     const tx = new Transaction(session, this.root);

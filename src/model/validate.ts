@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { QueryError, ValidationError } from "../errors.js";
+import { QueryError, ValidationError, type ValidationIssue } from "../errors.js";
 import type { PreparedPatch, StoredRow } from "../driver.js";
 import type { FieldMeta } from "./field.js";
 import type { Validated } from "./adapter.js";
@@ -14,10 +14,30 @@ export async function validateRows(model: ModelMeta, inputs: readonly unknown[])
   for (let index = 0; index < inputs.length; index++) {
     const outcome = model.schema.validate(inputs[index]);
     const result = outcome instanceof Promise ? await outcome : outcome;
-    if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues, inputs.length > 1 ? index : undefined);
+    const position = inputs.length > 1 ? index : undefined;
+    if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues, position);
+    checkAllowedValues(model, result.value, position);
     rows.push(withGeneratedKeys(model, result.value));
   }
   return rows;
+}
+
+const fieldsWithValues = new WeakMap<ModelMeta, readonly FieldMeta[]>();
+
+/**
+ * A last guard for enum and literal fields: a library that lets another value through (e.g.
+ * class-validator's `@IsEnum` accepts a numeric enum's member names) must not get it stored.
+ */
+function checkAllowedValues(model: ModelMeta, row: StoredRow, position?: number): void {
+  let fields = fieldsWithValues.get(model);
+  if (!fields) fieldsWithValues.set(model, (fields = model.fields.filter((field) => field.values)));
+  const issues: ValidationIssue[] = [];
+  for (const field of fields) {
+    const value = row[field.name];
+    if (value === undefined || value === null || field.values?.includes(value as string | number | boolean)) continue;
+    issues.push({ path: [field.name], message: `must be one of ${field.values?.map((allowed) => JSON.stringify(allowed)).join(", ")}, got ${JSON.stringify(value)}` });
+  }
+  if (issues.length) throw new ValidationError(model.name, issues, [], position);
 }
 
 /** Ommi generates string keys marked `Auto` (the database generates integer ones). */
@@ -42,6 +62,7 @@ export async function validatePatch(model: ModelMeta, patch: unknown): Promise<P
   const outcome: Validated | Promise<Validated> = model.schema.validatePatch(Object.fromEntries(given));
   const result = outcome instanceof Promise ? await outcome : outcome;
   if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues);
+  checkAllowedValues(model, result.value);
   const fields = given.map(([name]) => model.field(name) as FieldMeta);
   return { fields, values: fields.map((field) => result.value[field.name]) };
 }
