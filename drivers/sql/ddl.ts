@@ -6,12 +6,11 @@ import type { SqlDialect } from "./dialect.js";
 /** A column definition, for CREATE TABLE and ADD COLUMN. */
 export function columnDefinition(dialect: SqlDialect, field: FieldMeta, { inTable }: { inTable: boolean }): SQL {
   const parts: SQL[] = [sql`${sql.identifier(field.column)}`, dialect.columnType(field)];
-  const soleKey = inTable && field.key && field.model.keys.length === 1;
+  const soleKey = inTable && isSoleKey(field);
   if (soleKey) parts.push(sql`PRIMARY KEY`);
   if (soleKey && field.auto && field.type === "integer") parts.push(dialect.generatedKey);
   // Columns added to an existing table must allow NULL: existing rows have no value for them.
   if (inTable && !field.optional && !field.nullable && !field.key) parts.push(sql`NOT NULL`);
-  if (field.unique && !soleKey) parts.push(sql`UNIQUE`);
   const target = field.reference;
   if (target) parts.push(sql`REFERENCES ${sql.identifier(target.model.name)} (${sql.identifier(target.column)})`);
   return sql.join(parts, sql` `);
@@ -27,9 +26,29 @@ export function addColumn(dialect: SqlDialect, field: FieldMeta): SQL {
   return sql`ALTER TABLE ${sql.identifier(field.model.name)} ADD COLUMN ${columnDefinition(dialect, field, { inTable: false })}`;
 }
 
+/** Whether a field has an index of its own: it is marked `Index`, or `Unique` (see `createIndex`). */
+export function needsIndex(field: FieldMeta): boolean {
+  return field.indexed || isUniqueBeyondKey(field);
+}
+
+/**
+ * The index of an `Index` or `Unique` field. Uniqueness is a unique index rather than a UNIQUE
+ * column so that a field that gains `Unique`, or a unique field added to an existing table,
+ * gets it too: SQLite cannot ADD COLUMN ... UNIQUE.
+ */
 export function createIndex(field: FieldMeta): SQL {
-  const name = `${field.model.name}_${field.column}_idx`;
-  return sql`CREATE INDEX IF NOT EXISTS ${sql.identifier(name)} ON ${sql.identifier(field.model.name)} (${sql.identifier(field.column)})`;
+  const unique = isUniqueBeyondKey(field);
+  const name = `${field.model.name}_${field.column}_${unique ? "unique" : "idx"}`;
+  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${sql.identifier(name)} ON ${sql.identifier(field.model.name)} (${sql.identifier(field.column)})`;
+}
+
+function isSoleKey(field: FieldMeta): boolean {
+  return field.key && field.model.keys.length === 1;
+}
+
+/** A sole key is unique already, as the primary key. */
+function isUniqueBeyondKey(field: FieldMeta): boolean {
+  return field.unique && !isSoleKey(field);
 }
 
 export function dropTable(model: ModelMeta): SQL {

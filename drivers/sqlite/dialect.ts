@@ -12,7 +12,9 @@ const same: Encode = (value) => value;
 const COLUMN_TYPES: Record<FieldType, string> = {
   string: "TEXT",
   integer: "INTEGER",
-  float: "REAL",
+  // No declared type (BLOB affinity): a REAL column stores whole-number floats as integers on
+  // disk, which turns -0 into 0. Values are bound as floats, so they stay floats here.
+  float: "",
   boolean: "INTEGER",
   date: "INTEGER",
   bigint: "INTEGER",

@@ -4,7 +4,7 @@ import type { PreparedPatch, StoredRow } from "../../src/driver.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
-import { addColumn, createIndex, createTable, dropTable, referencedFirst } from "../sql/ddl.js";
+import { addColumn, createIndex, createTable, dropTable, needsIndex, referencedFirst } from "../sql/ddl.js";
 import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
 import { StatementCache } from "../sql/statement-cache.js";
 import { StatementBuilder } from "../sql/statements.js";
@@ -81,7 +81,7 @@ export class SQLiteEngine {
         );
         for (const field of model.fields) {
           if (!existing.has(field.column.toLowerCase())) this.#execute(addColumn(sqliteDialect, field));
-          if (field.indexed) this.#execute(createIndex(field));
+          if (needsIndex(field)) this.#execute(createIndex(field));
         }
       }
     })();

@@ -1,5 +1,6 @@
 import { ModelError } from "../errors.js";
-import type { FieldRef } from "../query/field-ref.js";
+import { describe } from "../query/check-value.js";
+import { isFieldRef, type FieldRef } from "../query/field-ref.js";
 
 /** What a marker says about a field. */
 export type MarkerSpec =
@@ -67,8 +68,9 @@ export function StoreAs(column: string): Marker {
 
 /** The field holds the value of another model's field: `ReferenceTo(Author.id)` or `ReferenceTo(() => Author.id)`. */
 export function ReferenceTo(target: ReferenceTarget): Marker {
-  if (target === undefined || target === null) {
-    throw new ModelError("ReferenceTo needs a field, e.g. ReferenceTo(Author.id) or ReferenceTo(() => Author.id)");
+  // A function is checked when it is first resolved: it may name a model defined later.
+  if (!isFieldRef(target) && typeof target !== "function") {
+    throw new ModelError(`ReferenceTo needs a model field, e.g. ReferenceTo(Author.id) or ReferenceTo(() => Author.id), got ${describe(target)}`);
   }
   return createMarker({ kind: "referenceTo", target });
 }

@@ -1,4 +1,5 @@
 import { ModelError } from "../errors.js";
+import { describe } from "../query/check-value.js";
 import { fieldOf, isFieldRef } from "../query/field-ref.js";
 import type { SchemaDescription } from "./adapter.js";
 import type { ModelCollection } from "./collection.js";
@@ -106,7 +107,7 @@ function lazyReference(model: ModelMeta, own: SchemaField, target: ReferenceTarg
     if (resolved) return resolved;
     const ref: unknown = isFieldRef(target) ? target : (target as () => unknown)();
     if (!isFieldRef(ref)) {
-      throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${String(ref)}`);
+      throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${describe(ref)}`);
     }
     const field = fieldOf(ref);
     if (!sameStorageKind(own.type, field.type)) {

@@ -25,8 +25,9 @@ export class Query<R> {
 
   /** Rows that also match every condition given. */
   and(...conditions: Conditional[]): Query<R> {
-    if (conditions.length === 0) return this;
     const added = conditionNodes(conditions);
+    // Queries without conditions add none: they match every row.
+    if (added.length === 0) return this;
     return this.#with({ where: and(this.node.where ? [this.node.where, ...added] : added) });
   }
 
@@ -35,7 +36,9 @@ export class Query<R> {
     if (conditions.length === 0) return this;
     // A query without conditions matches every row; or-ing more onto it changes nothing.
     if (!this.node.where) return this;
-    return this.#with({ where: or([this.node.where, and(conditionNodes(conditions))]) });
+    const added = conditionNodes(conditions);
+    // Only queries without conditions given: the alternative matches every row, and so does the whole.
+    return this.#with({ where: added.length ? or([this.node.where, and(added)]) : undefined });
   }
 
   /** Sorted by these fields, after any sort already given. Nulls first ascending, last descending. */

@@ -1,5 +1,6 @@
 import { QueryError } from "../errors.js";
 import type { FieldMeta, FieldType } from "../model/field.js";
+import { isModelHandle, metaOf } from "../model/handle.js";
 import type { ComparisonOperator } from "./nodes/comparison.js";
 
 const TEXT_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(["contains", "startsWith", "endsWith", "like", "ilike", "regex"]);
@@ -47,6 +48,7 @@ function checkPattern(where: string, pattern: string): void {
 
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
+  if (isModelHandle(value)) return `the model ${metaOf(value).name}`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "object") return Array.isArray(value) ? "an array" : `an object (${value.constructor?.name ?? "Object"})`;

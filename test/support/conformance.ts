@@ -8,7 +8,7 @@ export interface Context {
   driver: Driver;
   collection: ModelCollection;
   /** Creates the collection's tables (call after defining models). */
-  create(): Promise<void>;
+  create: () => Promise<void>;
   readonly driverName: string;
 }
 
@@ -41,7 +41,7 @@ function contextFor(target: DriverUnderTest, skipReason: () => string | undefine
       return;
     }
     const opened = await target.open();
-    dispose = opened.dispose;
+    dispose = () => opened.dispose();
     const collection = new ModelCollection();
     const db = new Ommi(opened.driver);
     context = {
