@@ -33,22 +33,27 @@ export class Find<R> implements AsyncIterable<R> {
 
   /** Every matching row. */
   all(): AsyncResult<R[]> {
-    return new AsyncResult(async () => hydrateAll<R>(this.#node.model, await this.#session().fetch(prepareQuery(this.#node))));
+    const { model } = this.#node;
+    return new AsyncResult(() => this.#session().fetch(prepareQuery(this.#node)).then((rows) => hydrateAll<R>(model, rows)));
   }
 
   /** The first matching row (in sort order); fails with `NoResultError` when nothing matches. */
   one(): AsyncResult<R> {
-    return new AsyncResult(async () => {
-      const node = query(this.#node.model, { ...this.#node, limit: 1 });
-      const [row] = await this.#session().fetch(prepareQuery(node));
-      if (!row) throw new NoResultError(`No ${this.#node.model.name} matches the query`);
-      return hydrate<R>(this.#node.model, row);
-    });
+    const { model } = this.#node;
+    return new AsyncResult(() =>
+      this.#session()
+        .fetch(prepareQuery(query(model, { ...this.#node, limit: 1 })))
+        .then((rows) => {
+          const row = rows[0];
+          if (!row) throw new NoResultError(`No ${model.name} matches the query`);
+          return hydrate<R>(model, row);
+        }),
+    );
   }
 
   /** How many rows match (within the limit and offset, when the query has them). */
   count(): AsyncResult<number> {
-    return new AsyncResult(async () => this.#session().count(prepareQuery(this.#node)));
+    return new AsyncResult(() => this.#session().count(prepareQuery(this.#node)));
   }
 
   /** Sets the given fields on every matching row; the value is the number of rows changed. */
@@ -61,7 +66,7 @@ export class Find<R> implements AsyncIterable<R> {
 
   /** Deletes every matching row; the value is the number of rows deleted. */
   delete(): AsyncResult<number> {
-    return new AsyncResult(async () => this.#session().delete(prepareQuery(this.#node)));
+    return new AsyncResult(() => this.#session().delete(prepareQuery(this.#node)));
   }
 
   /** Streams the matching rows, `batchSize` at a time. Throws the `OmmiError` of a failed batch. */

@@ -9,16 +9,28 @@ export type DBResult<T> = { readonly ok: true; readonly value: T } | { readonly 
  * exceptions.
  */
 export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
-  readonly #settled: Promise<DBResult<T>>;
+  // The operation's own promise, read by `.value` without a detour through the DBResult.
+  readonly #operation: Promise<T>;
+  #settled: Promise<DBResult<T>> | undefined;
 
+  /** Runs `operation` now (or takes a started one); a synchronous throw fails the result as a rejection does. */
   constructor(operation: Promise<T> | (() => Promise<T>)) {
-    this.#settled = settle(operation);
+    let started: Promise<T>;
+    try {
+      started = typeof operation === "function" ? operation() : operation;
+    } catch (error) {
+      started = Promise.reject(asOmmiError(error));
+    }
+    this.#operation = started;
+    // Marks the rejection as handled: a caller who never looks at the result must not crash the process.
+    started.catch(ignore);
   }
 
   then<A = DBResult<T>, B = never>(
     onfulfilled?: ((result: DBResult<T>) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
+    this.#settled ??= this.#operation.then(succeeded, failed);
     return this.#settled.then(onfulfilled, onrejected);
   }
 
@@ -28,24 +40,26 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
   }
 
   /** The value, or `fallback` when the operation failed. */
-  async valueOr<F>(fallback: F): Promise<T | F> {
-    const result = await this.#settled;
-    return result.ok ? result.value : fallback;
+  valueOr<F>(fallback: F): Promise<T | F> {
+    return this.#operation.catch(() => fallback);
   }
 
   /** The value; rejects with the `OmmiError` when the operation failed. */
-  async raiseOnErrors(): Promise<T> {
-    const result = await this.#settled;
-    if (result.ok) return result.value;
-    throw result.error;
+  raiseOnErrors(): Promise<T> {
+    return this.#operation.catch(rethrowAsOmmiError);
   }
 }
 
-async function settle<T>(operation: Promise<T> | (() => Promise<T>)): Promise<DBResult<T>> {
-  try {
-    const value = await (typeof operation === "function" ? operation() : operation);
-    return { ok: true, value };
-  } catch (error) {
-    return { ok: false, error: asOmmiError(error) };
-  }
+function succeeded<T>(value: T): DBResult<T> {
+  return { ok: true, value };
 }
+
+function failed(error: unknown): DBResult<never> {
+  return { ok: false, error: asOmmiError(error) };
+}
+
+function rethrowAsOmmiError(error: unknown): never {
+  throw asOmmiError(error);
+}
+
+function ignore(): void {}

@@ -30,6 +30,17 @@ export class StatementBuilder {
     return this.#compile(query, (compilation, table) => sql`SELECT ${this.columns(query.node.model, table)} FROM ${table}${this.#window(query, table, compilation)}`);
   }
 
+  /**
+   * A select of at most one row (`limit 1`, no offset) written without LIMIT, for drivers that
+   * read just the first row of the result: SQLite re-plans a statement with a bound LIMIT on
+   * every run (its STAT4 statistics make bound values part of the plan), which costs a key
+   * lookup several times its own time.
+   */
+  selectFirst(query: PreparedQuery): CompiledStatement {
+    const unlimited: PreparedQuery = { ...query, limit: undefined };
+    return this.select(unlimited);
+  }
+
   count(query: PreparedQuery): CompiledStatement {
     return this.#compile(query, (compilation, table) => {
       const { node } = query;

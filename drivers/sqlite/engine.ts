@@ -28,12 +28,20 @@ export class SQLiteEngine {
   constructor(readonly db: Database.Database) {}
 
   fetch(query: PreparedQuery): StoredRow[] {
+    if (query.node.limit === 1 && !query.offset) return this.#fetchFirst(query);
     const { compiled, statement } = this.#prepare(`select:${query.key}`, query.node.model, () => this.#builder.select(query), "rows");
     const rows = statement.all(...compiled.bind(query.values)) as unknown[][];
     const map = this.#mapper(query.node.model);
     const result = new Array<StoredRow>(rows.length);
     for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
     return result;
+  }
+
+  /** At most one row: the statement is stepped once (see StatementBuilder.selectFirst). */
+  #fetchFirst(query: PreparedQuery): StoredRow[] {
+    const { compiled, statement } = this.#prepare(`first:${query.key}`, query.node.model, () => this.#builder.selectFirst(query), "rows");
+    const row = statement.get(...compiled.bind(query.values)) as unknown[] | undefined;
+    return row ? [this.#mapper(query.node.model)(row)] : [];
   }
 
   count(query: PreparedQuery): number {

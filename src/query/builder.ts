@@ -67,6 +67,8 @@ function checkWindow(what: string, value: number): void {
  * ANDs its conditions; `when(Book, Author.name.eq("X"))` returns the books whose author matches.
  */
 export function when<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Query<R> {
+  // The common case, one condition, without the intermediate queries of the general path.
+  if (rest.length === 0 && first instanceof Condition) return new Query<R>(query(firstModel(first.node), { where: first.node }));
   const start = first instanceof Query ? (first) : new Query<R>(query(modelOfFirst(first)));
   const conditions = first instanceof Query || isModelHandle(first) ? rest : [first, ...rest];
   return start.and(...conditions);

@@ -2,7 +2,7 @@ import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
 import { pathBetween } from "../relations/paths.js";
 import { checkComparisonValue } from "./check-value.js";
-import { and, or, not, related, type ConditionNode, type QueryNode } from "./nodes/index.js";
+import { and, or, not, related, type ComparisonNode, type ConditionNode, type QueryNode } from "./nodes/index.js";
 
 /** Stands for `values[index]` in a prepared query, so that compiled statements never hold values. */
 export class Param {
@@ -25,58 +25,71 @@ export interface PreparedQuery {
 }
 
 export function prepareQuery(node: QueryNode): PreparedQuery {
-  const values: unknown[] = [];
-  const key: string[] = [String(node.model.id)];
-  const where = node.where ? prepareCondition(node.model, node.where, values, key) : undefined;
-  key.push("|");
+  const preparation = new Preparation(node.model);
+  const where = node.where ? preparation.condition(node.where) : undefined;
+  preparation.key += "|";
   for (const entry of node.sort) {
     if (entry.field.model !== node.model) {
       throw new QueryError(`${node.model.name} rows cannot be sorted by ${entry.field.model.name}.${entry.field.name}, a field of another model`);
     }
-    key.push(String(entry.field.index), entry.direction === "asc" ? "a" : "d");
+    preparation.key += entry.direction === "asc" ? `${entry.field.index}a` : `${entry.field.index}d`;
   }
-  const limit = node.limit === undefined ? undefined : param(values, node.limit, key, "L");
-  const offset = node.offset > 0 ? param(values, node.offset, key, "O") : undefined;
-  return { node: { ...node, where }, key: key.join(""), values, limit, offset };
+  const limit = node.limit === undefined ? undefined : preparation.param(node.limit, "L");
+  const offset = node.offset > 0 ? preparation.param(node.offset, "O") : undefined;
+  const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: node.limit, offset: node.offset };
+  return { node: prepared, key: preparation.key, values: preparation.values, limit, offset };
 }
 
-function param(values: unknown[], value: unknown, key: string[], mark: string): Param {
-  key.push(mark);
-  return new Param(values.push(value) - 1);
-}
+/** One walk over a query: checks values, moves them into `values`, and spells the shape into `key`. */
+class Preparation {
+  readonly values: unknown[] = [];
+  key: string;
 
-function prepareCondition(model: ModelMeta, node: ConditionNode, values: unknown[], key: string[]): ConditionNode {
-  switch (node.kind) {
-    case "comparison": {
-      const { field, operator, value } = node;
-      checkComparisonValue(field, operator, value);
-      const prepared = { ...node, value: prepareValue(value, values) };
-      if (field.model === model) {
-        key.push(`(${field.index}${operator}${Array.isArray(value) ? `#${value.length}` : ""})`);
-        return prepared;
+  constructor(readonly model: ModelMeta) {
+    this.key = String(model.id);
+  }
+
+  param(value: unknown, mark: string): Param {
+    this.key += mark;
+    return new Param(this.values.push(value) - 1);
+  }
+
+  condition(node: ConditionNode): ConditionNode {
+    switch (node.kind) {
+      case "comparison":
+        return this.#comparison(node);
+      case "and":
+      case "or": {
+        this.key += node.kind === "and" ? "&[" : "|[";
+        const items = node.items.map((item) => this.condition(item));
+        this.key += "]";
+        return node.kind === "and" ? and(items) : or(items);
       }
-      const path = pathBetween(model, field.model);
-      key.push(`R${field.model.id}(${field.index}${operator}${Array.isArray(value) ? `#${value.length}` : ""})`);
-      return related(path, prepared);
+      case "not":
+        this.key += "!";
+        return not(this.condition(node.item));
+      case "related":
+        throw new QueryError("related nodes are built by prepareQuery, not given to it");
     }
-    case "and":
-    case "or": {
-      key.push(node.kind === "and" ? "&[" : "|[");
-      const items = node.items.map((item) => prepareCondition(model, item, values, key));
-      key.push("]");
-      return node.kind === "and" ? and(items) : or(items);
-    }
-    case "not": {
-      key.push("!");
-      return not(prepareCondition(model, node.item, values, key));
-    }
-    case "related":
-      throw new QueryError("related nodes are built by prepareQuery, not given to it");
   }
-}
 
-function prepareValue(value: unknown, values: unknown[]): unknown {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) return Object.freeze(value.map((item) => new Param(values.push(item) - 1)));
-  return new Param(values.push(value) - 1);
+  #comparison(node: ComparisonNode): ConditionNode {
+    const { field, operator, value } = node;
+    checkComparisonValue(field, operator, value);
+    const shape = Array.isArray(value) ? `(${field.index}${operator}#${value.length})` : `(${field.index}${operator})`;
+    const prepared: ComparisonNode = { kind: "comparison", field, operator, value: this.#value(value) };
+    if (field.model === this.model) {
+      this.key += shape;
+      return prepared;
+    }
+    // A condition on another model: rows of this one related to a matching row of that one.
+    this.key += `R${field.model.id}${shape}`;
+    return related(pathBetween(this.model, field.model), prepared);
+  }
+
+  #value(value: unknown): unknown {
+    if (value === undefined) return undefined;
+    if (Array.isArray(value)) return value.map((item) => new Param(this.values.push(item) - 1));
+    return new Param(this.values.push(value) - 1);
+  }
 }
