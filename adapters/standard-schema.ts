@@ -4,6 +4,7 @@ import type { SchemaDescription, Validated } from "../src/model/adapter.js";
 import type { SchemaField } from "../src/model/field.js";
 import { whenReady } from "./shared/maybe-async.js";
 import { asValidated, type Outcome } from "./shared/outcome.js";
+import { pickFields } from "./shared/pick-fields.js";
 import { validateFields } from "./shared/validate-fields.js";
 
 /** True for any schema that implements the Standard Schema interface (Zod, Valibot, ArkType, ...). */
@@ -32,16 +33,21 @@ export function validateFieldsStandard(
   }, patch);
 }
 
-/** Describes the object schema of a Standard Schema library: each property read by `readField`, values validated through `~standard`. */
+/**
+ * Describes the object schema of a Standard Schema library: each property read by `readField`,
+ * values validated through `~standard`. Of the library's output, only declared fields are kept:
+ * a loose object passes unknown keys through, and they must not come back from `add` as if stored.
+ */
 export function describeStandardObject<F extends StandardSchemaV1>(
   schema: StandardSchemaV1,
   properties: Readonly<Record<string, F>>,
   readField: (fieldName: string, field: F) => SchemaField,
 ): SchemaDescription {
   const fieldSchemas = new Map(Object.entries(properties));
+  const fieldNames = [...fieldSchemas.keys()];
   return {
     fields: [...fieldSchemas].map(([fieldName, field]) => readField(fieldName, field)),
-    validate: (input) => validateStandard(schema, input),
+    validate: (input) => whenReady(validateStandard(schema, input), (validated) => (validated.ok ? { ok: true, value: pickFields(fieldNames, validated.value) } : validated)),
     validatePatch: (patch) => validateFieldsStandard(fieldSchemas, patch),
   };
 }

@@ -3,7 +3,7 @@ import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.j
 import { decoratedMarkers } from "../../src/model/markers.js";
 import type { ModelClass } from "../../src/model/schema-types.js";
 import { toInstance } from "./instance.js";
-import { readClassField } from "./read-field.js";
+import { readClassField, typedByDecorators } from "./read-field.js";
 import { validationRules } from "./rules.js";
 import { classValidation } from "./validate.js";
 
@@ -27,10 +27,11 @@ export const classValidatorAdapter: SchemaAdapter = {
     if (fieldNames.length === 0) {
       throw new ModelError(`${modelName}: no property of the class is decorated; declare its fields with class-validator decorators (@IsString(), @IsInt(), ...)`);
     }
+    const fields = fieldNames.map((fieldName) => readClassField(modelName, cls, fieldName, rules.get(fieldName) ?? []));
     return {
       defaultName: cls.name || undefined,
-      fields: fieldNames.map((fieldName) => readClassField(modelName, cls, fieldName, rules.get(fieldName) ?? [])),
-      ...classValidation(cls, fieldNames),
+      fields,
+      ...classValidation(cls, fieldNames, fields.filter((field) => !typedByDecorators(rules.get(field.name) ?? []))),
       hydrate: (row) => toInstance(cls, row),
     };
   },

@@ -25,6 +25,11 @@ export function readClassField(modelName: string, cls: ModelClass, name: string,
   });
 }
 
+/** Whether class-validator checks the property's type: some decorator says what it is (else the type came from `design:type`). */
+export function typedByDecorators(rules: readonly ValidationRule[]): boolean {
+  return rules.some((rule) => typeEvidence(rule.name ?? "") !== undefined || allowedValues(rule) !== undefined);
+}
+
 type StorableEvidence = Exclude<TypeEvidence, "array" | "object">;
 
 /** What one rule says about the stored type; a rule for values no column can hold is a `ModelError`. */

@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import {
-  ArrayMaxSize, Equals, IsBoolean, IsDate, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, Min,
-  MinLength, ValidateNested, ValidationError as ClassValidatorError,
+  ArrayMaxSize, Equals, IsBoolean, IsDate, IsDefined, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, Min,
+  MinLength, ValidateIf, ValidateNested, ValidatePromise, ValidationError as ClassValidatorError,
 } from "class-validator";
 import { describe, expect, it } from "vitest";
-import { Auto, Key, metaOf, model, ModelCollection, ModelError, ReferenceTo, StoreAs, ValidationError } from "../../src/index.js";
+import { Auto, Index, Key, metaOf, model, ModelCollection, ModelError, ReferenceTo, StoreAs, Unique, ValidationError } from "../../src/index.js";
 import { addThroughOmmi, fieldsOf, validate, validatePatch } from "./helpers.js";
 
 enum Color { Red = "red", Blue = "blue" }
@@ -67,8 +67,13 @@ describe("class-validator: reading fields", () => {
     });
   });
 
-  it("reads IsOptional as optional (never nullable: null is stored as absent)", () => {
+  it("reads IsOptional and ValidateIf as optional (never nullable: null is stored as absent)", () => {
+    class Conditional {
+      @IsInt() id!: number;
+      @ValidateIf((row: Conditional) => row.id > 0) @IsString() note?: string;
+    }
     expect(fieldsOf(model(Person, inCollection())).email).toEqual({ type: "string", optional: true, nullable: false });
+    expect(fieldsOf(model(Conditional, inCollection())).note).toEqual({ type: "string", optional: true, nullable: false });
   });
 
   it("names the model after the class unless told otherwise", () => {
@@ -105,12 +110,19 @@ describe("class-validator: reading fields", () => {
     class Designed {
       @Reflect.metadata("design:type", Number) @Key() id!: number;
       @Reflect.metadata("design:type", String) @IsNotEmpty() name!: string;
+      @Reflect.metadata("design:type", Boolean) @IsDefined() active!: boolean;
+      @Reflect.metadata("design:type", Date) @IsDefined() born!: Date;
+      @Reflect.metadata("design:type", BigInt) @IsDefined() total!: bigint;
     }
-    expect(fieldsOf(model(Designed, inCollection()))).toEqual({ id: { type: "float", ...required }, name: { type: "string", ...required } });
+    const fields = Object.entries(fieldsOf(model(Designed, inCollection())));
+    expect(Object.fromEntries(fields.map(([name, field]) => [name, field.type]))).toEqual({ id: "float", name: "string", active: "boolean", born: "date", total: "bigint" });
+    expect(fields.every(([, field]) => !field.optional && !field.nullable)).toBe(true);
   });
 
   it.each([
     ["a nested object", () => { class Address { @IsString() street!: string; } class Thing { @IsInt() id!: number; @ValidateNested() field!: Address; } return Thing; }, /Thing\.field: a nested object cannot be stored.*\(@IsString\(\)\)/],
+    ["an object", () => { class Thing { @IsInt() id!: number; @IsObject() field!: object; } return Thing; }, /Thing\.field: a nested object cannot be stored/],
+    ["a promise", () => { class Thing { @IsInt() id!: number; @ValidatePromise() @IsString() field!: Promise<string>; } return Thing; }, /Thing\.field: a promise cannot be stored/],
     ["an array", () => { class Thing { @IsInt() id!: number; @ArrayMaxSize(3) field!: string[]; } return Thing; }, /Thing\.field: an array cannot be stored/],
     ["each: true", () => { class Thing { @IsInt() id!: number; @IsString({ each: true }) field!: string[]; } return Thing; }, /Thing\.field: an array cannot be stored/],
     ["an array by design:type", () => { class Thing { @IsInt() id!: number; @Reflect.metadata("design:type", Array) @Key() field!: string[]; } return Thing; }, /Thing\.field: an array cannot be stored/],
@@ -149,6 +161,20 @@ describe("class-validator: validation", () => {
     expect((outcome.libraryIssues as unknown[])[0]).toBeInstanceOf(ClassValidatorError);
   });
 
+  it("checks the type of a field that only design:type types, which class-validator would let through", async () => {
+    class Counter {
+      @IsInt() id!: number;
+      @IsDefined() @Reflect.metadata("design:type", BigInt) total!: bigint;
+    }
+    const Counters = model(Counter, inCollection());
+    expect(await validate(Counters, { id: 1, total: 5n })).toEqual({ ok: true, value: { id: 1, total: 5n } });
+    expect(await validate(Counters, { id: 1.5, total: 5 })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["id"], message: "id must be an integer number" }, { path: ["total"], message: "total must be a bigint" }],
+    });
+    expect(await validatePatch(Counters, { total: "5" })).toMatchObject({ ok: false, issues: [{ path: ["total"], message: "total must be a bigint" }] });
+  });
+
   it("rejects a value that is not an object", async () => {
     expect(await validate(People, "Alice")).toMatchObject({ ok: false, issues: [{ path: [], message: "expected an object or an instance of Person" }] });
   });
@@ -184,6 +210,45 @@ describe("class-validator: validation", () => {
     const failed = await addThroughOmmi(People, { name: "Carol", age: -3 });
     expect(failed.result.ok || failed.result.error).toBeInstanceOf(ValidationError);
     expect(failed.stored).toEqual([]);
+  });
+
+  it("lets class-validator's IsEnum accept a numeric enum's member names, which Ommi still refuses; IsInt makes class-validator refuse them", async () => {
+    class Loose {
+      @IsInt() id!: number;
+      @IsEnum(Level) level!: Level;
+    }
+    class Strict {
+      @IsInt() id!: number;
+      @IsEnum(Level) @IsInt() level!: Level;
+    }
+    const memberName = { id: 1, level: "Low" as unknown as Level };
+    expect(await validate(model(Loose, inCollection()), memberName)).toMatchObject({ ok: true });
+    const loose = await addThroughOmmi(model(Loose, inCollection()), memberName);
+    expect(loose.result.ok || loose.result.error.message).toMatch(/level: must be one of 1, 2, got "Low"/);
+    const strict = await addThroughOmmi(model(Strict, inCollection()), memberName);
+    expect(strict.result.ok || strict.result.error.message).toMatch(/level: level must be an integer number/);
+    expect([...loose.stored, ...strict.stored]).toEqual([]);
+  });
+
+  it("runs property initialisers only for instances made with new: not for plain input, nor for rows read back", async () => {
+    class Task {
+      @IsInt() id!: number;
+      @IsString() status: string = "open";
+    }
+    const Tasks = model(Task, inCollection());
+    expect((await addThroughOmmi(Tasks, Object.assign(new Task(), { id: 1 }))).stored).toEqual([{ id: 1, status: "open" }]);
+    expect((await addThroughOmmi(Tasks, { id: 2 } as Task)).result.ok).toBe(false);
+    expect(metaOf(Tasks).schema.hydrate?.({ id: 3 })).toEqual({ id: 3 });
+  });
+
+  it("takes Unique and Index as decorators too", () => {
+    class Account {
+      @IsInt() id!: number;
+      @Unique() @IsString() email!: string;
+      @Index() @IsString() city!: string;
+    }
+    const meta = metaOf(model(Account, inCollection()));
+    expect([meta.field("email")?.unique, meta.field("city")?.indexed]).toEqual([true, true]);
   });
 
   it("is the class-validator adapter that reads the class", () => {

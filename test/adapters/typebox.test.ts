@@ -86,6 +86,7 @@ describe("typebox: reading fields", () => {
     ["a union of unrelated types", Type.Union([Type.String(), Type.Number()]), /Thing\.field: a union of unrelated types/],
     ["literals of mixed types", Type.Union([Type.Literal("a"), Type.Literal(1)]), /Thing\.field: a union of unrelated types/],
     ["an Unknown", Type.Unknown(), /Thing\.field: TypeBox type "Unknown" cannot be stored/],
+    ["an Any", Type.Any(), /Thing\.field: TypeBox type "Any" cannot be stored/],
     ["a Null alone", Type.Null(), /Thing\.field: TypeBox type "Null" cannot be stored/],
     ["a Codec", Type.Codec(Type.String()).Decode((text) => new Date(text)).Encode((date) => date.toISOString()), /Thing\.field: a Codec's decoded type cannot be read/],
     ["a Date without a check", Type.Unsafe<Date>({ instanceOf: "Date" }), /Thing\.field: a date needs a check TypeBox can run/],
@@ -113,6 +114,11 @@ describe("typebox: validation", () => {
 
   it("stores the checked value's declared fields, dropping properties TypeBox lets through", async () => {
     expect(await validate(Event, { title: "Launch", at, seats: null, note: "not stored" })).toEqual({ ok: true, value: { title: "Launch", at, seats: null } });
+  });
+
+  it("applies no defaults: TypeBox checks values without changing them", async () => {
+    const Defaulted = model(Type.Object({ id: Type.Integer(), note: Type.Optional(Type.String({ default: "none" })) }), isolated("Defaulted"));
+    expect(await validate(Defaulted, { id: 1 })).toEqual({ ok: true, value: { id: 1 } });
   });
 
   it("reports TypeBox's own messages at the failing property", async () => {

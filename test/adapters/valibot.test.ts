@@ -113,11 +113,18 @@ describe("valibot: reading fields", () => {
         when: v.pipe(v.string(), v.toDate()),
         reparsed: v.pipe(v.string(), v.transform(Number), v.number()),
         nested: v.pipe(v.pipe(v.number(), v.integer()), v.minValue(0)),
+        branded: v.pipe(v.number(), v.integer(), v.brand("Cents"), v.readonly()),
+        big: v.pipe(v.string(), v.toBigint()),
+        flag: v.pipe(v.string(), v.parseBoolean()),
+        text: v.pipe(v.number(), v.toString()),
       }),
       isolated("Piped"),
     );
     const types = Object.fromEntries(Object.entries(fieldsOf(Piped)).map(([name, field]) => [name, field.type]));
-    expect(types).toEqual({ id: "string", trimmed: "string", converted: "float", convertedInteger: "integer", when: "date", reparsed: "float", nested: "integer" });
+    expect(types).toEqual({
+      id: "string", trimmed: "string", converted: "float", convertedInteger: "integer", when: "date", reparsed: "float", nested: "integer",
+      branded: "integer", big: "bigint", flag: "boolean", text: "string",
+    });
   });
 
   it("names the model and the field when a transform hides the stored type", () => {
@@ -131,9 +138,12 @@ describe("valibot: reading fields", () => {
     ["an array", v.array(v.string()), /Thing\.field: an array cannot be stored/],
     ["a record", v.record(v.string(), v.number()), /Thing\.field: a record cannot be stored/],
     ["a tuple", v.tuple([v.string()]), /Thing\.field: a tuple cannot be stored/],
+    ["a set", v.set(v.string()), /Thing\.field: a set cannot be stored/],
+    ["a map", v.map(v.string(), v.number()), /Thing\.field: a map cannot be stored/],
     ["a union of unrelated types", v.union([v.string(), v.number()]), /Thing\.field: a union of unrelated types/],
     ["literals of mixed types", v.picklist(["a", 1]), /Thing\.field: literals of mixed types/],
     ["an unknown", v.unknown(), /Thing\.field: Valibot type "unknown" cannot be stored; use string/],
+    ["an any", v.any(), /Thing\.field: Valibot type "any" cannot be stored/],
     ["a variant", v.variant("kind", [v.object({ kind: v.literal("a") })]), /Thing\.field: a nested object/],
   ])("rejects %s with a ModelError naming the field", (_feature, field, message) => {
     expect(() => model(v.object({ id: v.string(), field }), isolated("Thing"))).toThrow(message);

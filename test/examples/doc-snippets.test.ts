@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root, runTsx } from "./run-tsx.js";
+
+const docs = join(root, "docs");
+const documents = ["README.md", ...(existsSync(docs) ? readdirSync(docs).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`) : [])];
+// Inside the repository (in a folder git ignores), so that snippets resolve "ommi" and the schema libraries as examples do.
+const folder = join(root, ".scratch", `doc-snippets-${process.pid}`);
+// tsx applies a tsconfig only to the files it includes: this one gives the snippets the project's options (decorators, paths).
+const tsconfig = { extends: "../../tsconfig.json", include: ["*.ts"] };
+
+/** The code blocks a document marks `<!-- runnable -->`: whole programs a reader can paste and run. */
+function runnableSnippets(document: string): string[] {
+  const text = readFileSync(join(root, document), "utf8");
+  return [...text.matchAll(/<!-- runnable -->\n```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+}
+
+const snippets = documents.flatMap((document) => runnableSnippets(document).map((code, index) => ({ name: `${document} #${index + 1}`, code })));
+
+describe("runnable snippets in the documentation", () => {
+  beforeAll(() => {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "tsconfig.json"), JSON.stringify(tsconfig));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("finds some", () => {
+    expect(snippets.length).toBeGreaterThan(0);
+  });
+
+  it.concurrent.each(snippets)("$name runs and prints", async ({ name, code }) => {
+    const file = join(folder, `${name.replace(/\W+/g, "-")}.ts`);
+    writeFileSync(file, code);
+    expect(await runTsx(file, { TSX_TSCONFIG_PATH: join(folder, "tsconfig.json") })).not.toBe("");
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { runTsx } from "./run-tsx.js";
+
+// The README sends readers to these: each must run as it stands and print what it promises.
+describe("runnable examples", () => {
+  it.concurrent.each([
+    ["quickstart.ts", ["Ada's tasks: [ 'Write the analytical engine notes', 'Review the difference engine' ]", "Transaction rolled back: the migration broke halfway", "Tasks after the rollback: 2", "email: Invalid email address", "Person: Ada ada@example.com"]],
+    ["legacy-table.ts", ["VIP customers: [", "fullName: 'Katherine Johnson'", "Seen by the legacy SQL: [", "FULL_NAME: 'Margaret Hamilton'"]],
+    ["mixed-libraries.ts", ["Books by Ursula K. Le Guin: A Wizard of Earthsea, The Dispossessed", "  ★★★☆☆ by Bob: The Dispossessed", "London publishers of US authors: Gollancz"]],
+  ])("%s runs and prints its results", async (example, expected) => {
+    const output = await runTsx(`examples/${example}`);
+    for (const line of expected) expect(output).toContain(line);
+  });
+});
