@@ -1,0 +1,67 @@
+import { and, count, eq, getTableColumns, gte, lt } from "drizzle-orm";
+import { FILTERS } from "../data.js";
+import { chunks, type BenchLibrary, type LibraryFactory } from "../library.js";
+import { urlWithSchema } from "../postgres.js";
+import { connectPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables } from "./drizzle-common.js";
+
+/** Drizzle as most code writes it: the query built (and, on SQLite, prepared) on every call. */
+function drizzleSqlite(): BenchLibrary {
+  const db = connectSqlite();
+  const { user, userInsert, author, book } = sqliteTables;
+  return {
+    setup: () => loadSqlite(db),
+    insert: (rows) =>
+      db.transaction((tx) => {
+        for (const batch of chunks(rows)) tx.insert(userInsert).values(batch).run();
+      }),
+    clearInserted: () => db.delete(userInsert).run(),
+    fetchFiltered: () => db.select().from(user).where(lt(user.age, FILTERS.fetchBelowAge)).all().length,
+    lookup: (id) => db.select().from(user).where(eq(user.id, id)).get() !== undefined,
+    count: () =>
+      db
+        .select({ n: count() })
+        .from(user)
+        .where(and(gte(user.age, FILTERS.countFromAge), eq(user.active, true)))
+        .get()?.n ?? 0,
+    update: (score) => db.update(user).set({ score }).where(lt(user.age, FILTERS.updateBelowAge)).run().changes,
+    crossModel: () =>
+      db.select(getTableColumns(book)).from(book).innerJoin(author, eq(author.id, book.authorId)).where(eq(author.country, FILTERS.authorCountry)).all()
+        .length,
+    teardown: () => {
+      db.$client.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+function drizzlePostgres(url: string): BenchLibrary {
+  const db = connectPostgres(url);
+  const { user, userInsert, author, book } = pgTables;
+  return {
+    setup: () => loadPostgres(db),
+    insert: (rows) =>
+      db.transaction(async (tx) => {
+        for (const batch of chunks(rows)) await tx.insert(userInsert).values(batch);
+      }),
+    clearInserted: () => db.delete(userInsert),
+    fetchFiltered: async () => (await db.select().from(user).where(lt(user.age, FILTERS.fetchBelowAge))).length,
+    lookup: async (id) => (await db.select().from(user).where(eq(user.id, id))).length === 1,
+    count: async () => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(user)
+        .where(and(gte(user.age, FILTERS.countFromAge), eq(user.active, true)));
+      return row?.n ?? 0;
+    },
+    update: async (score) => (await db.update(user).set({ score }).where(lt(user.age, FILTERS.updateBelowAge))).count,
+    crossModel: async () =>
+      (await db.select(getTableColumns(book)).from(book).innerJoin(author, eq(author.id, book.authorId)).where(eq(author.country, FILTERS.authorCountry)))
+        .length,
+    teardown: () => db.$client.end(),
+  };
+}
+
+export const drizzle: LibraryFactory = {
+  name: "Drizzle",
+  open: (target) => Promise.resolve(target.kind === "sqlite" ? drizzleSqlite() : drizzlePostgres(urlWithSchema(target.url, target.schema))),
+};

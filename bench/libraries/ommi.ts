@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { Index, model, ModelCollection, Ommi, ReferenceTo, type Driver } from "ommi";
+import { SQLiteDriver } from "ommi/sqlite";
+import { authors, books, FILTERS, USER_COUNT, users } from "../data.js";
+import type { BenchLibrary, LibraryFactory, Target } from "../library.js";
+
+/** The benchmark's models: plain Zod schemas, as an application would already have them. */
+const collection = new ModelCollection();
+const userSchema = z.object({
+  id: z.number().int().optional(),
+  name: z.string(),
+  age: z.number().int(),
+  email: z.string(),
+  active: z.boolean(),
+  score: z.number(),
+});
+export const User = model(userSchema, { name: "User", collection });
+export const UserInsert = model(userSchema, { name: "UserInsert", collection });
+export const UserStream = model(userSchema, { name: "UserStream", collection });
+export const Author = model(z.object({ id: z.number().int().optional(), name: z.string(), country: z.string() }), { name: "Author", collection });
+export const Book = model(z.object({ id: z.number().int().optional(), title: z.string(), authorId: z.number().int(), year: z.number().int() }), {
+  name: "Book",
+  collection,
+  fields: { authorId: [ReferenceTo(Author.id), Index] },
+});
+
+/** Ommi's public API, each workload one call. */
+export function ommiLibrary(db: Ommi): BenchLibrary {
+  return {
+    async setup() {
+      await db.schema(collection).createModels().raiseOnErrors();
+      await db.add(User, users(USER_COUNT)).raiseOnErrors();
+      await db.add(Author, authors()).raiseOnErrors();
+      await db.add(Book, books()).raiseOnErrors();
+    },
+    insert: (rows) => db.add(UserInsert, rows).raiseOnErrors(),
+    clearInserted: () => db.find(UserInsert).delete().raiseOnErrors(),
+    fetchFiltered: async () => (await db.find(User.age.lt(FILTERS.fetchBelowAge)).all().value).length,
+    lookup: async (id) => (await db.find(User.id.eq(id)).one()).ok,
+    count: () => db.find(User.age.gte(FILTERS.countFromAge), User.active.eq(true)).count().value,
+    update: (score) => db.find(User.age.lt(FILTERS.updateBelowAge)).update({ score }).value,
+    crossModel: async () => (await db.find(Book, Author.country.eq(FILTERS.authorCountry)).all().value).length,
+    async loadStream(batches) {
+      for (const batch of batches) await db.add(UserStream, batch).raiseOnErrors();
+    },
+    stream: () => db.find(UserStream),
+    teardown: async () => {
+      await db.schema(collection).deleteModels().raiseOnErrors();
+      await db.close();
+    },
+  };
+}
+
+const POSTGRES_DRIVER = fileURLToPath(new URL("../../drivers/postgres/index.ts", import.meta.url));
+
+/** What drivers/postgres exports (written alongside this benchmark; imported by name so the type checker does not require it). */
+interface PostgresDriverModule {
+  readonly PostgreSQLDriver: { connect(options: { url: string; schema: string; max: number }): Promise<Driver> };
+}
+
+async function connect(target: Target): Promise<Driver> {
+  if (target.kind === "sqlite") return SQLiteDriver.connect({ filename: ":memory:" });
+  const specifier: string = "ommi/postgres";
+  const { PostgreSQLDriver } = (await import(specifier)) as PostgresDriverModule;
+  // One connection, as every other library gets.
+  return PostgreSQLDriver.connect({ url: target.url, schema: target.schema, max: 1 });
+}
+
+export const ommi: LibraryFactory = {
+  name: "Ommi",
+  unavailable: (target) =>
+    Promise.resolve(target.kind === "postgres" && !existsSync(POSTGRES_DRIVER) ? "Ommi's PostgreSQL driver (drivers/postgres) does not exist yet" : undefined),
+  open: async (target) => ommiLibrary(new Ommi(await connect(target))),
+};

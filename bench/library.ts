@@ -1,0 +1,54 @@
+import type { UserInput } from "./data.js";
+
+/** A value now (synchronous drivers) or later: each library answers the way it naturally does. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** Where a library runs: its own in-memory SQLite database, or its own PostgreSQL schema. */
+export type Target = { readonly kind: "sqlite" } | { readonly kind: "postgres"; readonly url: string; readonly schema: string };
+
+/**
+ * One library, connected and set up, doing each workload its own idiomatic way. Tables (same
+ * shape for every library): User, UserInsert and UserStream (id, name, age, email, active,
+ * score), Author (id, name, country) and Book (id, title, authorId → Author, year).
+ */
+export interface BenchLibrary {
+  /** Creates the tables and loads users, authors and books (not timed). */
+  setup(): Promise<void>;
+  /** Stores the rows in UserInsert in one call or one transaction. */
+  insert(rows: UserInput[]): MaybePromise<unknown>;
+  /** Empties UserInsert between rounds (not timed). */
+  clearInserted(): MaybePromise<unknown>;
+  /** The users with `age < FILTERS.fetchBelowAge`; returns how many. */
+  fetchFiltered(): MaybePromise<number>;
+  /** The user with this key; returns whether it was found. */
+  lookup(id: number): MaybePromise<boolean>;
+  /** How many users have `age >= FILTERS.countFromAge` and are active. */
+  count(): MaybePromise<number>;
+  /** Sets `score` on the users with `age < FILTERS.updateBelowAge`; returns how many changed. */
+  update(score: number): MaybePromise<number>;
+  /** The books whose author lives in `FILTERS.authorCountry`; returns how many. */
+  crossModel(): MaybePromise<number>;
+  /** Fills UserStream (not timed); only libraries with a streaming API have it. */
+  loadStream?(batches: Iterable<UserInput[]>): Promise<void>;
+  /** Every UserStream row, one at a time, without holding them all. */
+  stream?(): Iterable<unknown> | AsyncIterable<unknown>;
+  /** Drops what setup created and closes the connection. */
+  teardown(): Promise<void>;
+}
+
+/** A library the benchmark knows: its name, and how to open it on a target. */
+export interface LibraryFactory {
+  readonly name: string;
+  /** Why it cannot run on this target here (e.g. a driver not written yet); undefined when it can. */
+  unavailable?(target: Target): Promise<string | undefined>;
+  open(target: Target): Promise<BenchLibrary>;
+}
+
+/** Rows per statement for libraries that insert many rows per statement: under both databases' parameter limits. */
+export const INSERT_CHUNK = 1000;
+
+export function chunks<T>(rows: readonly T[], size = INSERT_CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) result.push(rows.slice(start, start + size));
+  return result;
+}

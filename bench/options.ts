@@ -1,0 +1,42 @@
+import { DEFAULT_PG_URL } from "./postgres.js";
+
+export interface BenchOptions {
+  /** Measured rounds per workload (each library once per round), after `warmup` unmeasured ones. */
+  readonly rounds: number;
+  readonly warmup: number;
+  /** Rows in the streaming table, and measured rounds of the stream (it is long enough to warm itself). */
+  readonly streamRows: number;
+  readonly streamRounds: number;
+  readonly pgUrl: string;
+  /** Only these libraries (by name, case-insensitive), when OMMI_BENCH_LIBS lists some. */
+  readonly only: readonly string[] | undefined;
+  readonly quick: boolean;
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text.replace(/_/g, ""));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+/**
+ * `--quick` (a smoke run of well under a minute) and the environment: OMMI_BENCH_ROUNDS,
+ * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_LIBS (e.g. "raw driver,Ommi").
+ */
+export function readOptions(argv: readonly string[] = process.argv.slice(2)): BenchOptions {
+  const unknown = argv.filter((argument) => argument !== "--quick");
+  if (unknown.length) throw new Error(`unknown argument(s) ${unknown.join(" ")}; the only flag is --quick`);
+  const quick = argv.includes("--quick");
+  const only = process.env.OMMI_BENCH_LIBS?.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  return {
+    rounds: positiveInteger("OMMI_BENCH_ROUNDS", quick ? 3 : 10),
+    warmup: quick ? 1 : 2,
+    streamRows: positiveInteger("OMMI_BENCH_STREAM_ROWS", quick ? 50_000 : 1_000_000),
+    streamRounds: quick ? 1 : 3,
+    pgUrl: process.env.OMMI_BENCH_PG_URL || DEFAULT_PG_URL,
+    only: only?.length ? only : undefined,
+    quick,
+  };
+}

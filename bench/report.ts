@@ -1,0 +1,123 @@
+import type { BenchOptions } from "./options.js";
+import type { Cell, SuiteResult } from "./suite.js";
+import type { Workload, WorkloadId } from "./workloads.js";
+
+export const BASELINE = "raw driver";
+export const OMMI = "Ommi";
+const OTHERS = ["Drizzle", "Drizzle (prepared)", "Kysely", "TypeORM"];
+
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function milliseconds(value: number): string {
+  if (value < 10) return `${value.toFixed(2)} ms`;
+  if (value < 100) return `${value.toFixed(1)} ms`;
+  return `${Math.round(value).toLocaleString("en")} ms`;
+}
+
+function medianOf(cell: Cell | undefined): number | undefined {
+  return cell && !cell.failure && cell.samples.length ? median(cell.samples) : undefined;
+}
+
+function ratioTo(result: SuiteResult, workload: Workload, library: string): number | undefined {
+  const cells = result.cells.get(workload.name);
+  const own = medianOf(cells?.get(library));
+  const base = medianOf(cells?.get(BASELINE));
+  return own !== undefined && base ? own / base : undefined;
+}
+
+function cellText(result: SuiteResult, workload: Workload, library: string, options: BenchOptions): string {
+  const cell = result.cells.get(workload.name)?.get(library);
+  if (!cell) return "n/a";
+  if (cell.failure) return `failed: ${cell.failure.replace(/\|/g, "\\|")}`;
+  const value = medianOf(cell);
+  if (value === undefined) return "n/a";
+  const ratio = ratioTo(result, workload, library);
+  const text = library === BASELINE || ratio === undefined ? milliseconds(value) : `${milliseconds(value)} (${ratio.toFixed(2)}×)`;
+  return cell.samples.length < roundsOf(workload, options) ? `${text} [${cell.samples.length} of ${roundsOf(workload, options)} rounds: too slow to repeat]` : text;
+}
+
+function roundsOf(workload: Workload, options: BenchOptions): number {
+  return workload.kind === "stream" ? options.streamRounds : options.rounds;
+}
+
+function table(result: SuiteResult, options: BenchOptions): string[] {
+  const libraries = result.libraries;
+  const lines = [`| workload | ${libraries.join(" | ")} |`, `|---|${libraries.map(() => "--:").join("|")}|`];
+  for (const workload of result.workloads) lines.push(`| ${workload.name} | ${libraries.map((library) => cellText(result, workload, library, options)).join(" | ")} |`);
+  const relations = libraries.map((library) => (library === OMMI ? "n/a (no relations API yet)" : "n/a"));
+  lines.push(`| relations: lazy loads vs include | ${relations.join(" | ")} |`);
+  return lines;
+}
+
+function memoryTable(result: SuiteResult): string[] {
+  const stream = result.workloads.find((workload) => workload.id === "stream");
+  const cells = stream && result.cells.get(stream.name);
+  if (!cells?.size) return [];
+  const lines = ["", `Streaming memory, highest use above the baseline while streaming (max of the rounds):`, "", "| library | JS heap | RSS |", "|---|--:|--:|"];
+  for (const [library, cell] of cells) {
+    if (!cell.failure) lines.push(`| ${library} | +${cell.heapMB.toFixed(1)} MB | +${cell.rssMB.toFixed(1)} MB |`);
+  }
+  return lines;
+}
+
+/** The targets issue #5 sets for Ommi, as ratios to the raw driver. */
+function ratioTarget(id: WorkloadId, database: string): number | undefined {
+  if (id === "lookup") return database.startsWith("PostgreSQL") ? 1.2 : 2.0;
+  return id === "stream" ? undefined : 1.2;
+}
+
+function targets(result: SuiteResult): string[] {
+  if (!result.libraries.includes(OMMI) || !result.libraries.includes(BASELINE)) return [];
+  const lines = ["", "Ommi against the targets of issue #5 (ratio to the raw driver; at least as fast as the best other library):", ""];
+  for (const workload of result.workloads) {
+    const ratio = ratioTo(result, workload, OMMI);
+    if (ratio === undefined) continue;
+    const cells = result.cells.get(workload.name);
+    const own = medianOf(cells?.get(OMMI)) ?? Infinity;
+    const rivals = OTHERS.map((name) => ({ name, value: medianOf(cells?.get(name)) })).filter((rival): rival is { name: string; value: number } => rival.value !== undefined);
+    const best = rivals.sort((a, b) => a.value - b.value)[0];
+    const limit = ratioTarget(workload.id, result.database);
+    const checks: string[] = [];
+    if (limit !== undefined) checks.push(`${ratio.toFixed(2)}× (target ≤ ${limit.toFixed(1)}×) ${ratio <= limit ? "✓" : "✗"}`);
+    else checks.push(`${ratio.toFixed(2)}×`);
+    if (best) checks.push(`best other: ${best.name} ${milliseconds(best.value)} ${own <= best.value ? "✓" : "✗"}`);
+    if (workload.id === "stream") {
+      const rss = cells?.get(OMMI)?.rssMB ?? 0;
+      checks.push(`RSS +${rss.toFixed(1)} MB (target well under 100 MB) ${rss < 100 ? "✓" : "✗"}`);
+    }
+    lines.push(`- ${workload.name}: ${checks.join("; ")}`);
+  }
+  return lines;
+}
+
+function suiteSection(result: SuiteResult, options: BenchOptions): string[] {
+  const lines = [`### ${result.database}`, ""];
+  if (!result.libraries.length) return [...lines, "Nothing ran.", ...skipped(result)];
+  lines.push(
+    `Median of ${options.rounds} rounds after ${options.warmup} warm-up rounds (stream: ${options.streamRounds}), libraries interleaved round by round; in parentheses, the ratio to the raw driver (lower is faster).`,
+    "",
+    ...table(result, options),
+    ...memoryTable(result),
+    ...targets(result),
+    ...skipped(result),
+  );
+  if (result.problems.length) lines.push("", "**Problems** (libraries that did not do the same work):", "", ...result.problems.map((problem) => `- ${problem}`));
+  return lines;
+}
+
+function skipped(result: SuiteResult): string[] {
+  return result.skipped.length ? ["", ...result.skipped.map(({ name, reason }) => `- ${name} skipped: ${reason}`)] : [];
+}
+
+/** The whole report, as Markdown ready for the README. */
+export function renderReport(machine: readonly string[], results: readonly SuiteResult[], notes: readonly string[], options: BenchOptions): string {
+  const lines = ["## Benchmarks", "", ...machine, ""];
+  if (options.quick) lines.push("**Quick run (`--quick`): too few rounds and rows for conclusions.**", "");
+  for (const result of results) lines.push(...suiteSection(result, options), "");
+  lines.push(...notes.map((note) => `- ${note}`));
+  return `${lines.join("\n").trimEnd()}\n`;
+}

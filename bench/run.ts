@@ -1,0 +1,77 @@
+/**
+ * `npm run bench [-- --quick]`: the same workloads through Ommi, the raw drivers, Drizzle (plain
+ * and prepared), Kysely and TypeORM, in one process, interleaved round by round. Prints a
+ * Markdown report and writes it to bench/results.md. Options: see options.ts.
+ */
+import { writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import type { LibraryFactory } from "./library.js";
+import { drizzle } from "./libraries/drizzle.js";
+import { drizzlePrepared } from "./libraries/drizzle-prepared.js";
+import { kysely } from "./libraries/kysely.js";
+import { ommi } from "./libraries/ommi.js";
+import { raw } from "./libraries/raw.js";
+import { typeorm } from "./libraries/typeorm.js";
+import { describeMachine, loadAverage } from "./machine.js";
+import { readOptions, type BenchOptions } from "./options.js";
+import { dropSchema, freshSchema, reachable, serverVersion } from "./postgres.js";
+import { renderReport } from "./report.js";
+import { runSuite, type SuiteResult, type SuiteTarget } from "./suite.js";
+
+/** Report order: the baseline first, then Ommi, then the others. */
+const FACTORIES: readonly LibraryFactory[] = [raw, ommi, drizzle, drizzlePrepared, kysely, typeorm];
+
+const sqlite: SuiteTarget = {
+  database: "SQLite (better-sqlite3, in memory)",
+  targetFor: () => ({ kind: "sqlite" }),
+};
+
+function postgres(url: string, version: string): SuiteTarget {
+  const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/_$/, "");
+  return {
+    database: `PostgreSQL ${version} (127.0.0.1 or OMMI_BENCH_PG_URL)`,
+    targetFor: (factory) => ({ kind: "postgres", url, schema: `ommi_bench_${slug(factory.name)}` }),
+    create: (target) => (target.kind === "postgres" ? freshSchema(url, target.schema) : Promise.resolve()),
+    remove: (target) => (target.kind === "postgres" ? dropSchema(url, target.schema) : Promise.resolve()),
+  };
+}
+
+/** PostgreSQL runs when the server answers and every selected library can run there. */
+async function postgresSuite(factories: readonly LibraryFactory[], options: BenchOptions): Promise<SuiteTarget | string> {
+  if (!(await reachable(options.pgUrl))) return `PostgreSQL not measured: nothing answers at ${new URL(options.pgUrl).host} (set OMMI_BENCH_PG_URL)`;
+  const target = { kind: "postgres", url: options.pgUrl, schema: "ommi_bench" } as const;
+  for (const factory of factories) {
+    const reason = await factory.unavailable?.(target);
+    if (reason) return `PostgreSQL not measured: ${reason}`;
+  }
+  return postgres(options.pgUrl, await serverVersion(options.pgUrl));
+}
+
+const NOTES = [
+  "SQLite: each library has its own in-memory database on one better-sqlite3 connection, foreign keys on. PostgreSQL: each library has its own schema and one connection; Kysely and TypeORM run on node-postgres (pg), their documented driver, the others on postgres.js.",
+  "Each library does each workload its own idiomatic way (see bench/libraries/). Ommi validates every row and patch with Zod and converts SQLite's 0/1 to booleans; the raw driver does neither.",
+  "Bulk inserts: raw SQLite and Drizzle (prepared) run one prepared single-row INSERT per row in a transaction; the others send multi-row INSERTs of 1,000 rows in a transaction; raw PostgreSQL sends one INSERT of all rows.",
+  "Cross-model fetch: Ommi filters with EXISTS (its query compiler); the others join Book to Author.",
+  "Streaming: Drizzle 0.45 has no streaming API, TypeORM streams only on mysql/postgres with pg-query-stream, and Kysely on PostgreSQL needs pg-cursor (not installed): those cells are n/a. Memory is sampled every 1,000 rows, against a baseline taken after a full GC. The JS heap figure includes garbage not yet collected: rows that arrive in batches over a socket (PostgreSQL) live long enough to be promoted to the old generation, which V8 then lets grow before collecting it. RSS is the process's, so it depends on what ran before in the same process.",
+  "Before each timed run only the young generation is collected: a full GC before every run makes V8 discard compiled code and would time each library's warm-up again.",
+];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const options = readOptions();
+  const factories = FACTORIES.filter((factory) => !options.only || options.only.includes(factory.name.toLowerCase()));
+  const loadAtStart = loadAverage();
+  const machine = describeMachine();
+  const results: SuiteResult[] = [await runSuite(sqlite, factories, options)];
+  const notes = [...NOTES];
+  const pg = await postgresSuite(factories, options);
+  if (typeof pg === "string") notes.unshift(pg);
+  else results.push(await runSuite(pg, factories, options));
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  machine.push(`- Load average (1 min) ${loadAtStart} at the start and ${loadAverage()} at the end of the run, which took ${minutes} min`);
+  const report = renderReport(machine, results, notes, options);
+  process.stdout.write(report);
+  writeFileSync(new URL("./results.md", import.meta.url), report);
+}
+
+await main();
