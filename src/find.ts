@@ -42,7 +42,7 @@ export class Find<R> implements AsyncIterable<R> {
     const { model } = this.#node;
     return new AsyncResult(() =>
       this.#session()
-        .fetch(prepareQuery(query(model, { ...this.#node, limit: 1 })))
+        .fetch(prepareQuery(this.#node, 1))
         .then((rows) => {
           const row = rows[0];
           if (!row) throw new NoResultError(`No ${model.name} matches the query`);

@@ -44,7 +44,8 @@ abstract class Operations {
   add<R, I>(model: ModelHandle<R, I>, ...rows: (I | readonly I[])[]): AsyncResult<R[]> {
     return new AsyncResult(async () => {
       const meta = metaOf(model);
-      const inputs = rows.flat() as unknown[];
+      // One array is the common bulk call: take it as it is rather than copying it.
+      const inputs = (rows.length === 1 && Array.isArray(rows[0]) ? rows[0] : rows.flat()) as unknown[];
       const stored = await this.session.add(meta, await validateRows(meta, inputs));
       writeBackKeys(meta, inputs, stored);
       return hydrateAll<R>(meta, stored);

@@ -31,6 +31,7 @@ const fieldsWithValues = new WeakMap<ModelMeta, readonly FieldMeta[]>();
 function checkAllowedValues(model: ModelMeta, row: StoredRow, position?: number): void {
   let fields = fieldsWithValues.get(model);
   if (!fields) fieldsWithValues.set(model, (fields = model.fields.filter((field) => field.values)));
+  if (fields.length === 0) return;
   const issues: ValidationIssue[] = [];
   for (const field of fields) {
     const value = row[field.name];

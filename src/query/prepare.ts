@@ -9,6 +9,13 @@ export class Param {
   constructor(readonly index: number) {
     Object.freeze(this);
   }
+
+  static readonly #shared: Param[] = [];
+
+  /** The parameter for `values[index]`: one shared, frozen object per index. */
+  static at(index: number): Param {
+    return (Param.#shared[index] ??= new Param(index));
+  }
 }
 
 /**
@@ -24,7 +31,8 @@ export interface PreparedQuery {
   readonly offset: Param | undefined;
 }
 
-export function prepareQuery(node: QueryNode): PreparedQuery {
+/** Prepares `node`; `limit`, when given, replaces the node's own (as `one()` does with 1). */
+export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQuery {
   const preparation = new Preparation(node.model);
   const where = node.where ? preparation.condition(node.where) : undefined;
   preparation.key += "|";
@@ -34,9 +42,10 @@ export function prepareQuery(node: QueryNode): PreparedQuery {
     }
     preparation.key += entry.direction === "asc" ? `${entry.field.index}a` : `${entry.field.index}d`;
   }
-  const limit = node.limit === undefined ? undefined : preparation.param(node.limit, "L");
+  const limitCount = limitOverride ?? node.limit;
+  const limit = limitCount === undefined ? undefined : preparation.param(limitCount, "L");
   const offset = node.offset > 0 ? preparation.param(node.offset, "O") : undefined;
-  const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: node.limit, offset: node.offset };
+  const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: limitCount, offset: node.offset };
   return { node: prepared, key: preparation.key, values: preparation.values, limit, offset };
 }
 
@@ -51,7 +60,7 @@ class Preparation {
 
   param(value: unknown, mark: string): Param {
     this.key += mark;
-    return new Param(this.values.push(value) - 1);
+    return Param.at(this.values.push(value) - 1);
   }
 
   condition(node: ConditionNode): ConditionNode {
@@ -89,7 +98,7 @@ class Preparation {
 
   #value(value: unknown): unknown {
     if (value === undefined) return undefined;
-    if (Array.isArray(value)) return value.map((item) => new Param(this.values.push(item) - 1));
-    return new Param(this.values.push(value) - 1);
+    if (Array.isArray(value)) return value.map((item) => Param.at(this.values.push(item) - 1));
+    return Param.at(this.values.push(value) - 1);
   }
 }

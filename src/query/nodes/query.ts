@@ -12,12 +12,14 @@ export interface QueryNode {
   readonly offset: number;
 }
 
+const UNSORTED: readonly SortNode[] = Object.freeze([]);
+
 export function query(model: ModelMeta, parts: Partial<Omit<QueryNode, "kind" | "model">> = {}): QueryNode {
   return Object.freeze({
     kind: "query",
     model,
     where: parts.where,
-    sort: Object.freeze([...(parts.sort ?? [])]),
+    sort: parts.sort?.length ? Object.freeze([...parts.sort]) : UNSORTED,
     limit: parts.limit,
     offset: parts.offset ?? 0,
   });
