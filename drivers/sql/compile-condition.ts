@@ -93,14 +93,16 @@ function compileTextMatch(_field: FieldMeta, column: SQL, operator: TextOperator
 }
 
 /**
- * A condition on another model: `EXISTS (SELECT 1 FROM other WHERE other.key = this.ref AND ...)`,
- * one nested EXISTS per step of the reference path. Aliases keep self-references apart.
+ * A condition on another model: `this.ref IN (SELECT other.key FROM other WHERE ...)`, one
+ * nested IN per step of the reference path. The subquery does not depend on the outer row, so
+ * the database runs it once rather than once per row (as a correlated EXISTS may). A NULL among
+ * its keys makes IN NULL, never true, and `not` is `IS NOT TRUE`: the meaning stays "some related
+ * row matches". Aliases keep self-references apart.
  */
 function compileRelated(node: RelatedNode, step: number, table: Table, compilation: Compilation): SQL {
   const hop = node.path[step];
   if (!hop) return compileCondition(node.item, table, compilation);
   const next = compilation.tables.alias(hop.to.model, compilation.nextAlias());
-  const join = sql`${columnOf(next.table, hop.to)} = ${columnOf(table, hop.from)}`;
   const inner = compileRelated(node, step + 1, next.table, compilation);
-  return sql`EXISTS (SELECT 1 FROM ${next.from} WHERE ${join} AND (${inner}))`;
+  return sql`${columnOf(table, hop.from)} IN (SELECT ${columnOf(next.table, hop.to)} FROM ${next.from} WHERE ${inner})`;
 }
