@@ -26,6 +26,20 @@ export function addColumn(dialect: SqlDialect, field: FieldMeta): SQL {
   return sql`ALTER TABLE ${sql.identifier(field.model.name)} ADD COLUMN ${columnDefinition(dialect, field, { inTable: false })}`;
 }
 
+/**
+ * What an existing table of the model lacks: ADD COLUMN for each field whose column `has` does
+ * not find, and every index (IF NOT EXISTS, so those already there stay as they are).
+ */
+export function completeTable(dialect: SqlDialect, model: ModelMeta, has: (column: string) => boolean): SQL[] {
+  return model.fields.flatMap((field) => [...(has(field.column) ? [] : [addColumn(dialect, field)]), ...(needsIndex(field) ? [createIndex(field)] : [])]);
+}
+
+/** The model's key when the database generates it: a lone integer key marked (or taken as) Auto. */
+export function generatedKey(model: ModelMeta): FieldMeta | undefined {
+  const [key] = model.keys;
+  return model.keys.length === 1 && key?.auto && key.type === "integer" ? key : undefined;
+}
+
 /** Whether a field has an index of its own: it is marked `Index`, or `Unique` (see `createIndex`). */
 export function needsIndex(field: FieldMeta): boolean {
   return field.indexed || isUniqueBeyondKey(field);

@@ -24,8 +24,9 @@ abstract class SQLiteSession implements DriverSession {
   protected abstract ready(): Promise<void> | undefined;
 
   async #run<T>(doing: string, work: () => T): Promise<T> {
-    const waiting = this.ready();
-    if (waiting) await waiting;
+    // Ask again after every wait: another caller may begin a transaction meanwhile, and the
+    // work must not run inside it. Only a synchronous "ready" right before the work counts.
+    for (let waiting = this.ready(); waiting; waiting = this.ready()) await waiting;
     try {
       return work();
     } catch (error) {
@@ -105,7 +106,7 @@ export class SQLiteDriver extends SQLiteSession implements Driver {
   }
 
   async begin(): Promise<TransactionSession> {
-    await this.ready();
+    for (let waiting = this.ready(); waiting; waiting = this.ready()) await waiting;
     this.control("BEGIN");
     let release!: () => void;
     this.#open = new Promise<void>((resolve) => (release = resolve));

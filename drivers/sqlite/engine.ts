@@ -4,7 +4,7 @@ import type { PreparedPatch, StoredRow } from "../../src/driver.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
-import { addColumn, createIndex, createTable, dropTable, needsIndex, referencedFirst } from "../sql/ddl.js";
+import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
 import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
 import { StatementCache } from "../sql/statement-cache.js";
 import { StatementBuilder } from "../sql/statements.js";
@@ -68,7 +68,7 @@ export class SQLiteEngine {
   add(model: ModelMeta, rows: readonly StoredRow[]): StoredRow[] {
     const { compiled, statement } = this.#prepare(`insert:${model.id}`, model, () => this.#builder.insert(model), "run");
     const fields = model.fields;
-    const generated = model.keys.length === 1 && model.keys[0]?.auto && model.keys[0].type === "integer" ? model.keys[0].name : undefined;
+    const generated = generatedKey(model)?.name;
     const values = new Array<unknown>(fields.length);
     this.db.transaction(() => {
       for (const row of rows) {
@@ -87,10 +87,7 @@ export class SQLiteEngine {
         const existing = new Set(
           (this.db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(model.name) as string[]).map((name) => name.toLowerCase()),
         );
-        for (const field of model.fields) {
-          if (!existing.has(field.column.toLowerCase())) this.#execute(addColumn(sqliteDialect, field));
-          if (needsIndex(field)) this.#execute(createIndex(field));
-        }
+        for (const statement of completeTable(sqliteDialect, model, (column) => existing.has(column.toLowerCase()))) this.#execute(statement);
       }
     })();
   }

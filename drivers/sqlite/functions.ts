@@ -26,6 +26,7 @@ function matcher(flags: string) {
  * `ilike` call these JavaScript functions (Unicode-aware, like PostgreSQL's `~` and ILIKE).
  */
 export function registerFunctions(db: Database.Database): void {
-  db.function("ommi_regexp", { deterministic: true }, matcher("u"));
+  // `s`: `.` matches newlines too, as in PostgreSQL's regular expressions (which cannot do otherwise).
+  db.function("ommi_regexp", { deterministic: true }, matcher("su"));
   db.function("ommi_regexp_i", { deterministic: true }, matcher("iu"));
 }

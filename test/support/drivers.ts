@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "ommi";
 import { SQLiteDriver } from "ommi/sqlite";
+import { postgresUnderTest } from "./postgres.js";
 
 /** A database the conformance suite runs against; each test gets a fresh, empty one. */
 export interface DriverUnderTest {
@@ -39,4 +40,4 @@ const sqliteFile: DriverUnderTest = {
 };
 
 /** Every driver the conformance suite knows. A new driver is one entry here. */
-export const driversUnderTest: readonly DriverUnderTest[] = [sqliteMemory, sqliteFile];
+export const driversUnderTest: readonly DriverUnderTest[] = [sqliteMemory, sqliteFile, postgresUnderTest];

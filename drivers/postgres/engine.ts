@@ -1,0 +1,118 @@
+import type { SQL } from "drizzle-orm";
+import type postgres from "postgres";
+import type { PreparedPatch, StoredRow } from "../../src/driver.js";
+import type { ModelMeta } from "../../src/model/meta.js";
+import type { PreparedQuery } from "../../src/query/prepare.js";
+import type { CompiledStatement } from "../sql/compiled.js";
+import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
+import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
+import { StatementCache } from "../sql/statement-cache.js";
+import { StatementBuilder } from "../sql/statements.js";
+import { postgresDialect, quoteIdentifier } from "./dialect.js";
+import { insertRows } from "./insert.js";
+
+/** A pooled connection or one reserved for a transaction: either runs statements. */
+export type Connection = postgres.Sql;
+
+/** Runs work in one transaction on one connection (the session's own, when it is one already). */
+export type Atomically = <T>(work: (connection: Connection) => Promise<T>) => Promise<T>;
+
+/** Named prepared statements: parsed and planned once per connection, then bound and run. */
+const PREPARED = { prepare: true } as const;
+
+/** Runs a compiled statement with one call's values, already encoded for the wire (hence the cast). */
+function run(connection: Connection, compiled: CompiledStatement, values: readonly unknown[], patch?: readonly unknown[]) {
+  return connection.unsafe(compiled.text, compiled.bind(values, patch) as postgres.ParameterOrJSON<never>[], PREPARED);
+}
+
+/** Rows per INSERT statement: bounds one message's size; the parameter count does not grow with rows. */
+const ROWS_PER_INSERT = 10_000;
+
+/**
+ * The statements Ommi runs on PostgreSQL, on whichever connection a session gives: compiled
+ * once per query shape (the text is the same for every connection, and postgres.js prepares
+ * it once on each), rows mapped by one generated mapper per model.
+ */
+export class PostgreSQLEngine {
+  readonly #builder = new StatementBuilder(postgresDialect);
+  readonly #statements = new StatementCache<CompiledStatement>();
+  readonly #mappers = new Map<ModelMeta, RowMapper>();
+
+  async fetch(connection: Connection, query: PreparedQuery): Promise<StoredRow[]> {
+    const compiled = this.#statements.get(`select:${query.key}`, () => this.#builder.select(query));
+    const rows = await run(connection, compiled, query.values).values();
+    const map = this.#mapper(query.node.model);
+    const result = new Array<StoredRow>(rows.length);
+    for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
+    return result;
+  }
+
+  async count(connection: Connection, query: PreparedQuery): Promise<number> {
+    const compiled = this.#statements.get(`count:${query.key}`, () => this.#builder.count(query));
+    const [row] = await run(connection, compiled, query.values).values();
+    return Number((row as unknown[])[0]);
+  }
+
+  async update(connection: Connection, query: PreparedQuery, patch: PreparedPatch): Promise<number> {
+    const key = `update:${patch.fields.map((field) => field.index).join(",")}:${query.key}`;
+    const compiled = this.#statements.get(key, () => this.#builder.update(query, patch));
+    return (await run(connection, compiled, query.values, patch.values)).count;
+  }
+
+  async delete(connection: Connection, query: PreparedQuery): Promise<number> {
+    const compiled = this.#statements.get(`delete:${query.key}`, () => this.#builder.delete(query));
+    return (await run(connection, compiled, query.values)).count;
+  }
+
+  /** Stores the rows (several statements run in one transaction) and fills in generated keys. */
+  async add(connection: Connection, atomically: Atomically, model: ModelMeta, rows: StoredRow[]): Promise<StoredRow[]> {
+    if (rows.length === 0) return rows;
+    const compiled = this.#statements.get(`insert:${model.id}`, () => insertRows(model, this.#builder.tables));
+    const key = generatedKey(model);
+    const insert = async (on: Connection, start: number) => {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      const columns = model.fields.map((field) => chunk.map((row) => row[field.name]));
+      const keys = await run(on, compiled, columns).values();
+      if (key) chunk.forEach((row, index) => (row[key.name] = Number((keys[index] as unknown[])[0])));
+    };
+    if (rows.length <= ROWS_PER_INSERT) await insert(connection, 0);
+    else {
+      await atomically(async (on) => {
+        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) await insert(on, start);
+      });
+    }
+    return rows;
+  }
+
+  /** Creates what is missing, in one transaction; an advisory lock keeps two processes starting at once from racing. */
+  async applySchema(connection: Connection, schema: string | undefined, models: readonly ModelMeta[]): Promise<void> {
+    await connection.unsafe("SELECT pg_advisory_xact_lock(hashtext('ommi.applySchema'))");
+    if (schema !== undefined) await connection.unsafe(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+    for (const model of referencedFirst(models)) {
+      await this.#execute(connection, createTable(postgresDialect, model));
+      const existing = await connection.unsafe<{ name: string }[]>(
+        "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
+        [model.name],
+      );
+      // Quoted identifiers: PostgreSQL column names are case-sensitive.
+      const names = new Set(existing.map((column) => column.name));
+      for (const statement of completeTable(postgresDialect, model, (column) => names.has(column))) await this.#execute(connection, statement);
+    }
+  }
+
+  async deleteSchema(connection: Connection, models: readonly ModelMeta[]): Promise<void> {
+    for (const model of referencedFirst(models).reverse()) await this.#execute(connection, dropTable(model));
+    this.#statements.clear();
+  }
+
+  async #execute(connection: Connection, statement: SQL): Promise<void> {
+    const { sql: text, params } = postgresDialect.toQuery(statement);
+    await connection.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+  }
+
+  #mapper(model: ModelMeta): RowMapper {
+    let mapper = this.#mappers.get(model);
+    if (!mapper) this.#mappers.set(model, (mapper = createRowMapper(model, postgresDialect.decode)));
+    return mapper;
+  }
+}

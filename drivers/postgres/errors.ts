@@ -1,0 +1,59 @@
+import {
+  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, TransactionError,
+} from "../../src/errors.js";
+
+/** What postgres.js errors carry: a SQLSTATE (`code`) from the server, or a code of its own for connection trouble. */
+interface NativeError extends Error {
+  readonly code?: string;
+  readonly detail?: string;
+}
+
+type OmmiErrorClass = new (message: string, options: { cause: unknown }) => OmmiError;
+
+/** postgres.js's own codes for a connection that could not be made, was lost, or was closed. */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "SASL_SIGNATURE_MISMATCH",
+  "AUTH_TYPE_NOT_IMPLEMENTED", "MESSAGE_NOT_SUPPORTED",
+]);
+
+/** SQLSTATEs (exact, then by class: their first two characters) → the Ommi error for them. */
+const BY_STATE: Readonly<Record<string, OmmiErrorClass>> = {
+  "42P01": SchemaError, // undefined_table
+  "42703": SchemaError, // undefined_column
+  "3F000": SchemaError, // invalid_schema_name
+  "2BP01": SchemaError, // dependent_objects_still_exist
+  "3D000": ConnectionError, // invalid_catalog_name: the database does not exist
+  "53300": ConnectionError, // too_many_connections
+  "57P01": ConnectionError, // admin_shutdown
+  "57P02": ConnectionError, // crash_shutdown
+  "57P03": ConnectionError, // cannot_connect_now
+  "23": ConstraintError, // integrity_constraint_violation: unique, foreign key, not null, check
+  "25": TransactionError, // invalid_transaction_state (e.g. 25P02, a statement failed earlier in the transaction)
+  "40": TransactionError, // transaction_rollback: serialization failure, deadlock
+  "08": ConnectionError, // connection_exception
+  "28": ConnectionError, // invalid_authorization_specification: unknown role, wrong password
+};
+
+/** Conflicts with a concurrent transaction: running the transaction again may well succeed. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+const HINTS: Readonly<Record<string, string>> = {
+  "42P01": " (create the models first: await db.schema().createModels())",
+  "42703": " (create the models first: await db.schema().createModels() adds missing columns)",
+  "25P02": " (in PostgreSQL a failed statement aborts its transaction; run what may fail in a nested tx.transaction() to recover from it)",
+};
+
+/** postgres.js's errors, as Ommi errors. The original stays as `cause`; `where` names host and port for connection trouble. */
+export function fromPostgresError(error: unknown, doing: string, where: string): OmmiError {
+  if (error instanceof OmmiError) return error;
+  if (!(error instanceof Error)) return new OmmiError(`${doing}: ${String(error)}`, { cause: error });
+  const code = (error as NativeError).code ?? "";
+  const detail = (error as NativeError).detail ? ` (${(error as NativeError).detail})` : "";
+  if (CONNECTION_CODES.has(code)) return new ConnectionError(`${doing}: cannot reach PostgreSQL at ${where}: ${error.message}`, { cause: error });
+  const Kind = BY_STATE[code] ?? BY_STATE[code.slice(0, 2)];
+  if (Kind === ConnectionError) return new ConnectionError(`${doing}: PostgreSQL at ${where}: ${error.message}`, { cause: error });
+  const message = `${doing}: ${error.message}${detail}${HINTS[code] ?? ""}`;
+  if (Kind === TransactionError) return new TransactionError(message, { cause: error, retryable: RETRYABLE.has(code) });
+  return new (Kind ?? QueryError)(message, { cause: error });
+}

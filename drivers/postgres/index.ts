@@ -1,0 +1,2 @@
+export { PostgreSQLDriver } from "./driver.js";
+export type { PostgreSQLOptions } from "./options.js";
