@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, PgDialect, type PgTable } from "drizzle-orm/pg-core";
 import type { FieldMeta, FieldType } from "../../src/model/field.js";
-import type { Encode, SqlDialect, TextMatch } from "../sql/dialect.js";
+import { unchanged, type SqlDialect, type TextMatch } from "../sql/dialect.js";
 import { toLike, tokensFor, type TextOperator } from "../sql/patterns.js";
 import { toCaseInsensitiveRegex } from "./case-insensitive.js";
 import { buildTable } from "./table.js";
@@ -13,7 +13,6 @@ export function quoteIdentifier(name: string): string {
   return drizzleDialect.escapeName(name);
 }
 
-const same: Encode = (value) => value;
 
 /**
  * Integers are `bigint` so that every JavaScript safe integer fits; dates keep milliseconds, as
@@ -38,12 +37,12 @@ export const postgresDialect: SqlDialect = {
   alias: (table, name) => alias(table as PgTable, name),
   toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
   encode: {
-    string: same,
-    integer: same,
+    string: unchanged,
+    integer: unchanged,
     // String(-0) is "0": keep the sign, since values round-trip exactly.
     float: (value) => (Object.is(value, -0) ? "-0" : value),
-    boolean: same,
-    date: same,
+    boolean: unchanged,
+    date: unchanged,
     bigint: (value) => String(value),
   },
   decode: {

@@ -6,6 +6,9 @@ import type { TextOperator } from "./patterns.js";
 /** A value as the database driver takes or gives it. */
 export type Encode = (value: unknown) => unknown;
 
+/** The encoder of types the database client takes as they are; generated code leaves it out. */
+export const unchanged: Encode = (value) => value;
+
 /** How one text operator is written in a dialect: the expression, and how its value is encoded. */
 export interface TextMatch {
   expression(column: SQL, pattern: SQL): SQL;

@@ -11,6 +11,17 @@ import { columnOf, Tables } from "./tables.js";
 const identity = (value: unknown) => value;
 
 /**
+ * Nulls first ascending and last descending, said only where a field can be null: PostgreSQL
+ * puts nulls the other way by default, but its plain indexes (the primary key's, which keyset
+ * streaming sorts by) serve only the default order, so a needless NULLS clause costs a sort.
+ */
+function orderingOf(field: FieldMeta, direction: "asc" | "desc"): SQL {
+  const canBeNull = field.nullable || field.optional;
+  if (direction === "asc") return canBeNull ? sql`ASC NULLS FIRST` : sql`ASC`;
+  return canBeNull ? sql`DESC NULLS LAST` : sql`DESC`;
+}
+
+/**
  * Builds every statement Ommi runs on a SQL database, from prepared queries, with Drizzle's
  * SQL builder. Each is compiled once per query shape (see StatementCache) and reused.
  */
@@ -89,9 +100,7 @@ export class StatementBuilder {
   /** WHERE, ORDER BY and LIMIT/OFFSET of a select. */
   #window(query: PreparedQuery, table: Table, compilation: Compilation): SQL {
     const { node, limit, offset } = query;
-    const order = node.sort.map(({ field, direction }) =>
-      direction === "asc" ? sql`${columnOf(table, field)} ASC NULLS FIRST` : sql`${columnOf(table, field)} DESC NULLS LAST`,
-    );
+    const order = node.sort.map(({ field, direction }) => sql`${columnOf(table, field)} ${orderingOf(field, direction)}`);
     const orderBy = order.length ? sql` ORDER BY ${sql.join(order, sql`, `)}` : sql``;
     const limitClause = limit ? sql` LIMIT ${compilation.placeholder(limit, identity)}` : offset ? sql` LIMIT ${this.dialect.noLimit}` : sql``;
     const offsetClause = offset ? sql` OFFSET ${compilation.placeholder(offset, identity)}` : sql``;

@@ -1,13 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { FieldMeta, FieldType } from "../../src/model/field.js";
-import type { Encode, SqlDialect, TextMatch } from "../sql/dialect.js";
+import { unchanged, type SqlDialect, type TextMatch } from "../sql/dialect.js";
 import { toGlob, toRegExpSource, tokensFor, type TextOperator } from "../sql/patterns.js";
 import { buildTable } from "./table.js";
 
 const drizzleDialect = new SQLiteSyncDialect();
 
-const same: Encode = (value) => value;
 
 const COLUMN_TYPES: Record<FieldType, string> = {
   string: "TEXT",
@@ -30,9 +29,9 @@ export const sqliteDialect: SqlDialect = {
   alias: (table, name) => alias(table as SQLiteTable, name),
   toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
   encode: {
-    string: same,
-    integer: same,
-    float: same,
+    string: unchanged,
+    integer: unchanged,
+    float: unchanged,
     boolean: (value) => (value ? 1 : 0),
     date: (value) => (value as Date).getTime(),
     bigint: (value) => (typeof value === "bigint" ? value : BigInt(value as number)),

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { Driver, DriverSession, PreparedPatch, StoredRow, TransactionSession } from "../../src/driver.js";
-import { ConnectionError, TransactionError } from "../../src/errors.js";
+import { ConnectionError, TransactionError, type OmmiError } from "../../src/errors.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import { SQLiteEngine } from "./engine.js";
@@ -23,14 +23,20 @@ abstract class SQLiteSession implements DriverSession {
   /** Resolves when this session may use the connection. */
   protected abstract ready(): Promise<void> | undefined;
 
-  async #run<T>(doing: string, work: () => T): Promise<T> {
+  /** Called when an operation of this session failed in the database. */
+  protected failed(_error: OmmiError): void {}
+
+  #run<T>(doing: string, work: () => T): Promise<T> {
     // Ask again after every wait: another caller may begin a transaction meanwhile, and the
     // work must not run inside it. Only a synchronous "ready" right before the work counts.
-    for (let waiting = this.ready(); waiting; waiting = this.ready()) await waiting;
+    const waiting = this.ready();
+    if (waiting) return waiting.then(() => this.#run(doing, work));
     try {
-      return work();
+      return Promise.resolve(work());
     } catch (error) {
-      throw fromSqliteError(error, doing);
+      const failure = fromSqliteError(error, doing);
+      this.failed(failure);
+      return Promise.reject(failure);
     }
   }
 
@@ -125,6 +131,7 @@ export class SQLiteDriver extends SQLiteSession implements Driver {
 /** A transaction (depth 0) or a savepoint inside one (depth 1, 2, ...). */
 class SQLiteTransaction extends SQLiteSession implements TransactionSession {
   #ended = false;
+  #failure: OmmiError | undefined;
 
   constructor(
     engine: SQLiteEngine,
@@ -135,7 +142,18 @@ class SQLiteTransaction extends SQLiteSession implements TransactionSession {
   }
 
   protected ready(): Promise<void> | undefined {
-    return this.#ended ? Promise.reject(new TransactionError("This transaction has ended")) : undefined;
+    if (this.#ended) return Promise.reject(new TransactionError("This transaction has ended"));
+    if (this.#failure) return Promise.reject(abortedBy(this.#failure));
+    return undefined;
+  }
+
+  /**
+   * A failed operation dooms the transaction, as PostgreSQL does: its other calls fail and it can
+   * only roll back. One rule on every database keeps code that works on one working on all;
+   * a nested `tx.transaction(...)` is the way to try something that may fail and go on.
+   */
+  protected override failed(error: OmmiError): void {
+    this.#failure ??= error;
   }
 
   async begin(): Promise<TransactionSession> {
@@ -145,25 +163,33 @@ class SQLiteTransaction extends SQLiteSession implements TransactionSession {
     return new SQLiteTransaction(this.engine, this.depth + 1, () => undefined);
   }
 
-  commit(): Promise<void> {
-    return this.#end(this.depth === 0 ? "COMMIT" : `RELEASE ommi_${this.depth}`);
+  async commit(): Promise<void> {
+    const failure = this.#failure;
+    if (!failure) return this.#end(this.depth === 0 ? "COMMIT" : `RELEASE ommi_${this.depth}`);
+    await this.rollback();
+    throw abortedBy(failure);
   }
 
   rollback(): Promise<void> {
     return this.#end(this.depth === 0 ? "ROLLBACK" : `ROLLBACK TO ommi_${this.depth}; RELEASE ommi_${this.depth}`);
   }
 
-  async #end(statement: string): Promise<void> {
-    await this.ready();
+  #end(statement: string): Promise<void> {
+    if (this.#ended) return Promise.reject(new TransactionError("This transaction has ended"));
     this.#ended = true;
     try {
       this.control(statement);
+      return Promise.resolve();
     } catch (error) {
       // A failed COMMIT leaves SQLite's transaction open; roll it back so the connection is usable.
       if (this.depth === 0 && this.engine.db.inTransaction) this.engine.db.exec("ROLLBACK");
-      throw error;
+      return Promise.reject(error instanceof Error ? error : new TransactionError(String(error)));
     } finally {
       this.onEnd();
     }
   }
+}
+
+function abortedBy(failure: OmmiError): TransactionError {
+  return new TransactionError(`An earlier call in this transaction failed, so it can only roll back: ${failure.message}`, { cause: failure });
 }

@@ -5,6 +5,7 @@ import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
+import { createRowEncoder, type RowEncoder } from "../sql/row-encoder.js";
 import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
 import { StatementCache } from "../sql/statement-cache.js";
 import { StatementBuilder } from "../sql/statements.js";
@@ -23,6 +24,7 @@ interface Prepared {
 export class SQLiteEngine {
   readonly #builder = new StatementBuilder(sqliteDialect);
   readonly #statements = new StatementCache<Prepared>();
+  readonly #inserts = new StatementCache<{ statement: Database.Statement<unknown[]>; encodeRow: RowEncoder }>();
   readonly #mappers = new Map<ModelMeta, RowMapper>();
 
   constructor(readonly db: Database.Database) {}
@@ -66,14 +68,14 @@ export class SQLiteEngine {
    * meets the bound-parameter limit. Generated keys come from `lastInsertRowid`.
    */
   add(model: ModelMeta, rows: readonly StoredRow[]): StoredRow[] {
-    const { compiled, statement } = this.#prepare(`insert:${model.id}`, model, () => this.#builder.insert(model), "run");
-    const fields = model.fields;
+    const { statement, encodeRow } = this.#inserts.get(`insert:${model.id}`, () => ({
+      statement: this.db.prepare<unknown[]>(this.#builder.insert(model).text),
+      encodeRow: createRowEncoder(model.fields, sqliteDialect.encode),
+    }));
     const generated = generatedKey(model)?.name;
-    const values = new Array<unknown>(fields.length);
     this.db.transaction(() => {
       for (const row of rows) {
-        for (let index = 0; index < fields.length; index++) values[index] = row[(fields[index] as { name: string }).name] ?? null;
-        const { lastInsertRowid } = statement.run(...compiled.bind(values));
+        const { lastInsertRowid } = statement.run(encodeRow(row));
         if (generated && row[generated] === undefined) row[generated] = Number(lastInsertRowid);
       }
     })();
@@ -97,6 +99,7 @@ export class SQLiteEngine {
       for (const model of referencedFirst(models).reverse()) this.#execute(dropTable(model));
     })();
     this.#statements.clear();
+    this.#inserts.clear();
   }
 
   #execute(statement: SQL): void {
