@@ -23,7 +23,14 @@ interface Prepared {
  */
 export class SQLiteEngine {
   readonly #builder = new StatementBuilder(sqliteDialect);
-  readonly #statements = new StatementCache<Prepared>();
+  // One cache per kind of statement, keyed by the query's shape as it is: no key built per call.
+  readonly #statements = {
+    select: new StatementCache<Prepared>(),
+    first: new StatementCache<Prepared>(),
+    count: new StatementCache<Prepared>(),
+    update: new StatementCache<Prepared>(),
+    delete: new StatementCache<Prepared>(),
+  };
   readonly #inserts = new StatementCache<{ statement: Database.Statement<unknown[]>; encodeRow: RowEncoder }>();
   readonly #mappers = new Map<ModelMeta, RowMapper>();
 
@@ -31,7 +38,7 @@ export class SQLiteEngine {
 
   fetch(query: PreparedQuery): StoredRow[] {
     if (query.node.limit === 1 && !query.offset) return this.#fetchFirst(query);
-    const { compiled, statement } = this.#prepare(`select:${query.key}`, query.node.model, () => this.#builder.select(query), "rows");
+    const { compiled, statement } = this.#prepare(this.#statements.select, query.key, query.node.model, () => this.#builder.select(query), "rows");
     const rows = statement.all(...compiled.bind(query.values)) as unknown[][];
     const map = this.#mapper(query.node.model);
     const result = new Array<StoredRow>(rows.length);
@@ -41,24 +48,24 @@ export class SQLiteEngine {
 
   /** At most one row: the statement is stepped once (see StatementBuilder.selectFirst). */
   #fetchFirst(query: PreparedQuery): StoredRow[] {
-    const { compiled, statement } = this.#prepare(`first:${query.key}`, query.node.model, () => this.#builder.selectFirst(query), "rows");
+    const { compiled, statement } = this.#prepare(this.#statements.first, query.key, query.node.model, () => this.#builder.selectFirst(query), "rows");
     const row = statement.get(...compiled.bind(query.values)) as unknown[] | undefined;
     return row ? [this.#mapper(query.node.model)(row)] : [];
   }
 
   count(query: PreparedQuery): number {
-    const { compiled, statement } = this.#prepare(`count:${query.key}`, query.node.model, () => this.#builder.count(query), "value");
+    const { compiled, statement } = this.#prepare(this.#statements.count, query.key, query.node.model, () => this.#builder.count(query), "value");
     return Number(statement.get(...compiled.bind(query.values)));
   }
 
   update(query: PreparedQuery, patch: PreparedPatch): number {
-    const key = `update:${patch.fields.map((field) => field.index).join(",")}:${query.key}`;
-    const { compiled, statement } = this.#prepare(key, query.node.model, () => this.#builder.update(query, patch), "run");
+    const key = `${patch.fields.map((field) => field.index).join(",")}:${query.key}`;
+    const { compiled, statement } = this.#prepare(this.#statements.update, key, query.node.model, () => this.#builder.update(query, patch), "run");
     return statement.run(...compiled.bind(query.values, patch.values)).changes;
   }
 
   delete(query: PreparedQuery): number {
-    const { compiled, statement } = this.#prepare(`delete:${query.key}`, query.node.model, () => this.#builder.delete(query), "run");
+    const { compiled, statement } = this.#prepare(this.#statements.delete, query.key, query.node.model, () => this.#builder.delete(query), "run");
     return statement.run(...compiled.bind(query.values)).changes;
   }
 
@@ -98,7 +105,7 @@ export class SQLiteEngine {
     this.db.transaction(() => {
       for (const model of referencedFirst(models).reverse()) this.#execute(dropTable(model));
     })();
-    this.#statements.clear();
+    for (const cache of Object.values(this.#statements)) cache.clear();
     this.#inserts.clear();
   }
 
@@ -107,8 +114,8 @@ export class SQLiteEngine {
     this.db.prepare(text).run(...params);
   }
 
-  #prepare(key: string, model: ModelMeta, compile: () => CompiledStatement, use: "rows" | "value" | "run"): Prepared {
-    return this.#statements.get(key, () => {
+  #prepare(cache: StatementCache<Prepared>, key: string, model: ModelMeta, compile: () => CompiledStatement, use: "rows" | "value" | "run"): Prepared {
+    return cache.get(key, () => {
       const compiled = compile();
       const statement = this.db.prepare<unknown[]>(compiled.text);
       if (use === "rows") statement.raw(true);
