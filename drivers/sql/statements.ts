@@ -16,7 +16,7 @@ const identity = (value: unknown) => value;
  * streaming sorts by) serve only the default order, so a needless NULLS clause costs a sort.
  */
 function orderingOf(field: FieldMeta, direction: "asc" | "desc"): SQL {
-  const canBeNull = field.nullable || field.optional;
+  const canBeNull = !field.key && (field.nullable || field.optional);
   if (direction === "asc") return canBeNull ? sql`ASC NULLS FIRST` : sql`ASC`;
   return canBeNull ? sql`DESC NULLS LAST` : sql`DESC`;
 }
