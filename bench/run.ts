@@ -51,7 +51,7 @@ const NOTES = [
   "SQLite: each library has its own in-memory database on one better-sqlite3 connection, foreign keys on. PostgreSQL: each library has its own schema and one connection; Kysely and TypeORM run on node-postgres (pg), their documented driver, the others on postgres.js.",
   "Each library does each workload its own idiomatic way (see bench/libraries/). Ommi validates every row and patch with Zod and converts SQLite's 0/1 to booleans; the raw driver does neither.",
   "Bulk inserts: raw SQLite and Drizzle (prepared) run one prepared single-row INSERT per row in a transaction; the others send multi-row INSERTs of 1,000 rows in a transaction; raw PostgreSQL sends one INSERT of all rows.",
-  "Cross-model fetch: Ommi filters with EXISTS (its query compiler); the others join Book to Author.",
+  "Cross-model fetch: Ommi filters with an IN subquery (its query compiler); the others join Book to Author.",
   "Streaming: Drizzle 0.45 has no streaming API, TypeORM streams only on mysql/postgres with pg-query-stream, and Kysely on PostgreSQL needs pg-cursor (not installed): those cells are n/a. Memory is sampled every 1,000 rows, against a baseline taken after a full GC. The JS heap figure includes garbage not yet collected: rows that arrive in batches over a socket (PostgreSQL) live long enough to be promoted to the old generation, which V8 then lets grow before collecting it. RSS is the process's, so it depends on what ran before in the same process.",
   "Before each timed run only the young generation is collected: a full GC before every run makes V8 discard compiled code and would time each library's warm-up again.",
 ];
