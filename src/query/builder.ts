@@ -87,17 +87,19 @@ export function toQueryNode(first: ModelHandle<unknown, unknown> | Conditional, 
 }
 
 function conditionNodes(conditions: readonly Conditional[]): ConditionNode[] {
-  return conditions.flatMap((item): ConditionNode[] => {
-    if (item instanceof Condition) return [item.node];
-    if (item instanceof Query) {
+  // A plain loop: this runs for every query built, and flatMap's arrays and closures show up there.
+  const nodes: ConditionNode[] = [];
+  for (const item of conditions) {
+    if (item instanceof Condition) nodes.push(item.node);
+    else if (item instanceof Query) {
       const node: QueryNode = item.node;
       if (node.sort.length > 0 || node.limit !== undefined || node.offset > 0) {
         throw new QueryError(`A query used as a condition cannot sort or limit (on ${node.model.name})`);
       }
-      return node.where ? [node.where] : [];
-    }
-    throw new QueryError(`Expected a condition such as User.age.gte(18), got ${describe(item)}`);
-  });
+      if (node.where) nodes.push(node.where);
+    } else throw new QueryError(`Expected a condition such as User.age.gte(18), got ${describe(item)}`);
+  }
+  return nodes;
 }
 
 function modelOfFirst(first: unknown): ModelMeta {

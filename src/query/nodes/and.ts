@@ -7,6 +7,10 @@ export interface AndNode {
 }
 
 export function and(items: readonly ConditionNode[]): ConditionNode {
-  const flat = items.flatMap((item) => (item.kind === "and" ? item.items : [item]));
+  const flat: ConditionNode[] = [];
+  for (const item of items) {
+    if (item.kind === "and") flat.push(...item.items);
+    else flat.push(item);
+  }
   return flat.length === 1 ? (flat[0] as ConditionNode) : Object.freeze({ kind: "and", items: Object.freeze(flat) });
 }

@@ -7,6 +7,10 @@ export interface OrNode {
 }
 
 export function or(items: readonly ConditionNode[]): ConditionNode {
-  const flat = items.flatMap((item) => (item.kind === "or" ? item.items : [item]));
+  const flat: ConditionNode[] = [];
+  for (const item of items) {
+    if (item.kind === "or") flat.push(...item.items);
+    else flat.push(item);
+  }
   return flat.length === 1 ? (flat[0] as ConditionNode) : Object.freeze({ kind: "or", items: Object.freeze(flat) });
 }
