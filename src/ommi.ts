@@ -185,12 +185,14 @@ function resolveReferences(models: readonly ModelMeta[]): readonly ModelMeta[] {
 }
 
 function writeBackKeys(model: ModelMeta, inputs: readonly unknown[], stored: readonly StoredRow[]): void {
-  inputs.forEach((input, index) => {
-    if (typeof input !== "object" || input === null || Object.isFrozen(input)) return;
+  // Only generated keys can be missing from an input; most models have none to write back.
+  const generated = model.keys.filter((key) => key.auto);
+  if (generated.length === 0) return;
+  for (let index = 0; index < inputs.length; index++) {
+    const input = inputs[index];
+    if (typeof input !== "object" || input === null || !Object.isExtensible(input)) continue;
+    const target = input as Record<string, unknown>;
     const row = stored[index] as StoredRow;
-    for (const key of model.keys) {
-      const target = input as Record<string, unknown>;
-      if (target[key.name] === undefined) target[key.name] = row[key.name];
-    }
-  });
+    for (const key of generated) if (target[key.name] === undefined) target[key.name] = row[key.name];
+  }
 }

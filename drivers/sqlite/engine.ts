@@ -5,7 +5,7 @@ import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
-import { createRowEncoder, type RowEncoder } from "../sql/row-encoder.js";
+import { createRowRunner, type RowRunner } from "../sql/row-runner.js";
 import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
 import { StatementCache } from "../sql/statement-cache.js";
 import { StatementBuilder } from "../sql/statements.js";
@@ -31,7 +31,7 @@ export class SQLiteEngine {
     update: new StatementCache<Prepared>(),
     delete: new StatementCache<Prepared>(),
   };
-  readonly #inserts = new StatementCache<{ statement: Database.Statement<unknown[]>; encodeRow: RowEncoder }>();
+  readonly #inserts = new StatementCache<{ statement: Database.Statement<unknown[]>; runRow: RowRunner }>();
   readonly #mappers = new Map<ModelMeta, RowMapper>();
 
   constructor(readonly db: Database.Database) {}
@@ -75,14 +75,14 @@ export class SQLiteEngine {
    * meets the bound-parameter limit. Generated keys come from `lastInsertRowid`.
    */
   add(model: ModelMeta, rows: readonly StoredRow[]): StoredRow[] {
-    const { statement, encodeRow } = this.#inserts.get(`insert:${model.id}`, () => ({
+    const { statement, runRow } = this.#inserts.get(`insert:${model.id}`, () => ({
       statement: this.db.prepare<unknown[]>(this.#builder.insert(model).text),
-      encodeRow: createRowEncoder(model.fields, sqliteDialect.encode),
+      runRow: createRowRunner(model.fields, sqliteDialect.encode),
     }));
     const generated = generatedKey(model)?.name;
     this.db.transaction(() => {
       for (const row of rows) {
-        const { lastInsertRowid } = statement.run(encodeRow(row));
+        const { lastInsertRowid } = runRow(statement, row);
         if (generated && row[generated] === undefined) row[generated] = Number(lastInsertRowid);
       }
     })();
