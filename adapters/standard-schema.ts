@@ -42,12 +42,16 @@ export function describeStandardObject<F extends StandardSchemaV1>(
   schema: StandardSchemaV1,
   properties: Readonly<Record<string, F>>,
   readField: (fieldName: string, field: F) => SchemaField,
+  /** The object lets keys it does not declare through (a loose object); others drop or refuse them. */
+  passesUnknownKeys: boolean,
 ): SchemaDescription {
   const fieldSchemas = new Map(Object.entries(properties));
   const fieldNames = [...fieldSchemas.keys()];
+  // Copying every row costs a bulk insert noticeably: only outputs that may carry extra keys get it.
+  const declaredOnly = (validated: Validated): Validated => (validated.ok ? { ok: true, value: pickFields(fieldNames, validated.value) } : validated);
   return {
     fields: [...fieldSchemas].map(([fieldName, field]) => readField(fieldName, field)),
-    validate: (input) => whenReady(validateStandard(schema, input), (validated) => (validated.ok ? { ok: true, value: pickFields(fieldNames, validated.value) } : validated)),
+    validate: passesUnknownKeys ? (input) => whenReady(validateStandard(schema, input), declaredOnly) : (input) => validateStandard(schema, input),
     validatePatch: (patch) => validateFieldsStandard(fieldSchemas, patch),
   };
 }

@@ -28,6 +28,7 @@ export const valibotAdapter: SchemaAdapter = {
     if (!OBJECT_TYPES.has(valibot.type) || !entries) {
       throw new ModelError(`${name ?? "model"}: ${problems.notAnObject("Valibot", "v.object", `v.${valibot.type}`)}`);
     }
-    return describeStandardObject(valibot, entries, (fieldName, field) => readValibotField(name ?? "model", fieldName, field));
+    const passesUnknownKeys = valibot.type === "loose_object" || valibot.type === "object_with_rest";
+    return describeStandardObject(valibot, entries, (fieldName, field) => readValibotField(name ?? "model", fieldName, field), passesUnknownKeys);
   },
 };

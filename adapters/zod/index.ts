@@ -6,7 +6,7 @@ import { describeStandardObject } from "../standard-schema.js";
 import { readZodField, type ZodLike } from "./read-field.js";
 
 interface ZodObjectLike extends ZodLike, StandardSchemaV1 {
-  readonly _zod: ZodLike["_zod"] & { readonly def: { readonly type: string; readonly shape?: Record<string, ZodLike & StandardSchemaV1> } };
+  readonly _zod: ZodLike["_zod"] & { readonly def: { readonly type: string; readonly shape?: Record<string, ZodLike & StandardSchemaV1>; readonly catchall?: ZodLike } };
 }
 
 function isZodSchema(schema: unknown): schema is ZodObjectLike {
@@ -23,6 +23,8 @@ export const zodAdapter: SchemaAdapter = {
     if (zod._zod.def.type !== "object" || !shape) {
       throw new ModelError(`${name ?? "model"}: ${problems.notAnObject("Zod", "z.object", `z.${zod._zod.def.type}`)}`);
     }
-    return describeStandardObject(zod, shape, (fieldName, field) => readZodField(name ?? "model", fieldName, field));
+    const catchall = zod._zod.def.catchall?._zod.def.type;
+    const passesUnknownKeys = catchall !== undefined && catchall !== "never";
+    return describeStandardObject(zod, shape, (fieldName, field) => readZodField(name ?? "model", fieldName, field), passesUnknownKeys);
   },
 };
