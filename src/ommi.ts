@@ -28,6 +28,9 @@ export interface TransactionOptions {
   retries?: number;
 }
 
+/** Keeps ending a transaction out of its public API: only this module holds the key. */
+const END = Symbol("ommi.endTransaction");
+
 /** The database whose transaction callback is running, in that callback's async context. */
 const insideTransaction = new AsyncLocalStorage<{ readonly root: Operations; readonly tx: Transaction }>();
 
@@ -91,11 +94,11 @@ abstract class Operations {
     try {
       value = await insideTransaction.run({ root: this.root, tx }, () => work(tx));
     } catch (error) {
-      if (!tx.ended) await tx.end(() => session.rollback()).catch(() => undefined);
+      if (!tx.ended) await tx[END](() => session.rollback()).catch(() => undefined);
       throw error;
     }
     if (!tx.ended) {
-      await tx.end(() => session.commit()).catch((error: unknown) => {
+      await tx[END](() => session.commit()).catch((error: unknown) => {
         throw asTransactionError("the transaction could not commit", error);
       });
     }
@@ -147,6 +150,7 @@ export class Transaction extends Operations {
     return this.#session;
   }
 
+  /** True once the transaction committed or rolled back. */
   get ended(): boolean {
     return this.#ended;
   }
@@ -154,11 +158,11 @@ export class Transaction extends Operations {
   /** Undoes everything the transaction did and ends it; `transaction()` then returns the callback's value. */
   async rollback(): Promise<void> {
     if (this.#ended) throw new TransactionError("This transaction has already ended");
-    await this.end(() => this.#session.rollback());
+    await this[END](() => this.#session.rollback());
   }
 
-  /** @internal Ends the transaction once, by commit or rollback. */
-  async end(finish: () => Promise<void>): Promise<void> {
+  /** Ends the transaction once, by commit or rollback (for `transaction()`, not for users). */
+  async [END](finish: () => Promise<void>): Promise<void> {
     this.#ended = true;
     await finish();
   }
