@@ -1,5 +1,6 @@
-import { afterEach, beforeAll, beforeEach, describe } from "vitest";
+import { afterEach, beforeEach, describe } from "vitest";
 import { ModelCollection, Ommi, type Driver } from "ommi";
+import { requireService } from "./availability.js";
 import { driversUnderTest, type DriverUnderTest } from "./drivers.js";
 
 /** What a conformance test gets: a fresh database and a fresh collection for its models. */
@@ -19,13 +20,8 @@ export interface Context {
 export function forEachDriver(title: string, suite: (context: () => Context) => void): void {
   for (const target of driversUnderTest) {
     describe(`${title} [${target.name}]`, () => {
-      let skipReason: string | undefined;
-      beforeAll(async () => {
-        skipReason = await target.unavailable();
-        if (skipReason && process.env.CI === "true") throw new Error(`${target.name} is required in CI: ${skipReason}`);
-        if (skipReason) console.warn(`\n!!! SKIPPING ${target.name}: ${skipReason}\n`);
-      });
-      const state = contextFor(target, () => skipReason);
+      const skipReason = requireService(target.name, () => target.unavailable());
+      const state = contextFor(target, skipReason);
       suite(() => state.current());
     });
   }

@@ -1,6 +1,7 @@
-import { afterEach, beforeAll, beforeEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
 import { ModelCollection, Ommi } from "ommi";
 import type { PostgreSQLOptions } from "ommi/postgres";
+import { requireService } from "./availability.js";
 import { openPostgres, postgresUnderTest } from "./postgres.js";
 
 /**
@@ -9,15 +10,11 @@ import { openPostgres, postgresUnderTest } from "./postgres.js";
  * schema with the options asked for; everything opened is disposed after each test.
  */
 export function postgresOnly() {
-  let unavailable: string | undefined;
+  const unavailable = requireService("postgres", () => postgresUnderTest.unavailable());
   const opened: { dispose(): Promise<void> }[] = [];
-  beforeAll(async () => {
-    unavailable = await postgresUnderTest.unavailable();
-    if (unavailable && process.env.CI === "true") throw new Error(`postgres is required in CI: ${unavailable}`);
-    if (unavailable) console.warn(`\n!!! SKIPPING postgres: ${unavailable}\n`);
-  });
   beforeEach((test) => {
-    if (unavailable) test.skip(unavailable);
+    const reason = unavailable();
+    if (reason) test.skip(reason);
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((each) => each.dispose()));
