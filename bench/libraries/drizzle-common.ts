@@ -5,7 +5,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { boolean, doublePrecision, integer as pgInteger, pgTable, text as pgText } from "drizzle-orm/pg-core";
 import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import postgres from "postgres";
-import { authors, books, USER_COUNT, users } from "../data.js";
+import { authors, books, USER_COUNT, users, type UserInput } from "../data.js";
 import { chunks } from "../library.js";
 import { POSTGRES_DDL, SQLITE_DDL } from "../schema.js";
 
@@ -81,4 +81,16 @@ export async function loadPostgres(db: DrizzlePostgres): Promise<void> {
   for (const batch of chunks(users(USER_COUNT))) await db.insert(pgTables.user).values(batch);
   await db.insert(pgTables.author).values(authors());
   for (const batch of chunks(books())) await db.insert(pgTables.book).values(batch);
+}
+
+/** Bulk insert as a Drizzle user writes it on PostgreSQL: multi-row INSERTs in one transaction. */
+export function insertInBatchesPostgres(db: DrizzlePostgres, rows: readonly UserInput[]): Promise<void> {
+  return db.transaction(async (tx) => {
+    for (const batch of chunks(rows)) await tx.insert(pgTables.userInsert).values(batch);
+  });
+}
+
+export function closeSqlite(db: DrizzleSqlite): Promise<void> {
+  db.$client.close();
+  return Promise.resolve();
 }

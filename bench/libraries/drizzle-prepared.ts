@@ -1,8 +1,8 @@
 import { and, count, eq, getTableColumns, gte, lt, sql } from "drizzle-orm";
 import { FILTERS } from "../data.js";
-import { chunks, type BenchLibrary, type LibraryFactory } from "../library.js";
+import type { BenchLibrary, LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
-import { connectPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables, type DrizzleSqlite } from "./drizzle-common.js";
+import { closeSqlite, connectPostgres, insertInBatchesPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables, type DrizzleSqlite } from "./drizzle-common.js";
 
 const placeholder = sql.placeholder;
 
@@ -49,10 +49,7 @@ function drizzlePreparedSqlite(): BenchLibrary {
     count: () => statements().count.get({ age: FILTERS.countFromAge })?.n ?? 0,
     update: (score) => statements().update.run({ score, age: FILTERS.updateBelowAge }).changes,
     crossModel: () => statements().cross.all({ country: FILTERS.authorCountry }).length,
-    teardown: () => {
-      db.$client.close();
-      return Promise.resolve();
-    },
+    teardown: () => closeSqlite(db),
   };
 }
 
@@ -76,10 +73,7 @@ function drizzlePreparedPostgres(url: string): BenchLibrary {
   return {
     setup: () => loadPostgres(db),
     // A prepared statement has a fixed number of rows, so bulk inserts stay multi-row INSERTs, as in plain Drizzle.
-    insert: (rows) =>
-      db.transaction(async (tx) => {
-        for (const batch of chunks(rows)) await tx.insert(userInsert).values(batch);
-      }),
+    insert: (rows) => insertInBatchesPostgres(db, rows),
     clearInserted: () => db.delete(userInsert),
     fetchFiltered: async () => (await fetch.execute({ age: FILTERS.fetchBelowAge })).length,
     lookup: async (id) => (await lookup.execute({ id })).length === 1,

@@ -2,7 +2,7 @@ import { and, count, eq, getTableColumns, gte, lt } from "drizzle-orm";
 import { FILTERS } from "../data.js";
 import { chunks, type BenchLibrary, type LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
-import { connectPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables } from "./drizzle-common.js";
+import { closeSqlite, connectPostgres, insertInBatchesPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables } from "./drizzle-common.js";
 
 /** Drizzle as most code writes it: the query built (and, on SQLite, prepared) on every call. */
 function drizzleSqlite(): BenchLibrary {
@@ -27,10 +27,7 @@ function drizzleSqlite(): BenchLibrary {
     crossModel: () =>
       db.select(getTableColumns(book)).from(book).innerJoin(author, eq(author.id, book.authorId)).where(eq(author.country, FILTERS.authorCountry)).all()
         .length,
-    teardown: () => {
-      db.$client.close();
-      return Promise.resolve();
-    },
+    teardown: () => closeSqlite(db),
   };
 }
 
@@ -39,10 +36,7 @@ function drizzlePostgres(url: string): BenchLibrary {
   const { user, userInsert, author, book } = pgTables;
   return {
     setup: () => loadPostgres(db),
-    insert: (rows) =>
-      db.transaction(async (tx) => {
-        for (const batch of chunks(rows)) await tx.insert(userInsert).values(batch);
-      }),
+    insert: (rows) => insertInBatchesPostgres(db, rows),
     clearInserted: () => db.delete(userInsert),
     fetchFiltered: async () => (await db.select().from(user).where(lt(user.age, FILTERS.fetchBelowAge))).length,
     lookup: async (id) => (await db.select().from(user).where(eq(user.id, id))).length === 1,

@@ -5,7 +5,8 @@ import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
-import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
+import { RowMappers } from "../sql/row-mapper.js";
+import { StatementSet } from "../sql/statement-set.js";
 import { StatementCache } from "../sql/statement-cache.js";
 import { StatementBuilder } from "../sql/statements.js";
 import { postgresDialect, quoteIdentifier } from "./dialect.js";
@@ -35,39 +36,33 @@ const ROWS_PER_INSERT = 10_000;
  */
 export class PostgreSQLEngine {
   readonly #builder = new StatementBuilder(postgresDialect);
-  readonly #statements = new StatementCache<CompiledStatement>();
-  readonly #mappers = new Map<ModelMeta, RowMapper>();
+  // postgres.js prepares statements itself, per connection: what is kept is the compiled text.
+  readonly #statements = new StatementSet<CompiledStatement>(this.#builder, (compiled) => compiled);
+  readonly #inserts = new StatementCache<CompiledStatement>();
+  readonly #mappers = new RowMappers(() => postgresDialect.decode);
 
   async fetch(connection: Connection, query: PreparedQuery): Promise<StoredRow[]> {
-    const compiled = this.#statements.get(`select:${query.key}`, () => this.#builder.select(query));
-    const rows = await run(connection, compiled, query.values).values();
-    const map = this.#mapper(query.node.model);
-    const result = new Array<StoredRow>(rows.length);
-    for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
-    return result;
+    const rows = await run(connection, this.#statements.select(query), query.values).values();
+    return this.#mappers.mapAll(query.node.model, rows as unknown[][]);
   }
 
   async count(connection: Connection, query: PreparedQuery): Promise<number> {
-    const compiled = this.#statements.get(`count:${query.key}`, () => this.#builder.count(query));
-    const [row] = await run(connection, compiled, query.values).values();
+    const [row] = await run(connection, this.#statements.count(query), query.values).values();
     return Number((row as unknown[])[0]);
   }
 
   async update(connection: Connection, query: PreparedQuery, patch: PreparedPatch): Promise<number> {
-    const key = `update:${patch.fields.map((field) => field.index).join(",")}:${query.key}`;
-    const compiled = this.#statements.get(key, () => this.#builder.update(query, patch));
-    return (await run(connection, compiled, query.values, patch.values)).count;
+    return (await run(connection, this.#statements.update(query, patch), query.values, patch.values)).count;
   }
 
   async delete(connection: Connection, query: PreparedQuery): Promise<number> {
-    const compiled = this.#statements.get(`delete:${query.key}`, () => this.#builder.delete(query));
-    return (await run(connection, compiled, query.values)).count;
+    return (await run(connection, this.#statements.delete(query), query.values)).count;
   }
 
   /** Stores the rows (several statements run in one transaction) and fills in generated keys. */
   async add(connection: Connection, atomically: Atomically, model: ModelMeta, rows: StoredRow[]): Promise<StoredRow[]> {
     if (rows.length === 0) return rows;
-    const compiled = this.#statements.get(`insert:${model.id}`, () => insertRows(model, this.#builder.tables));
+    const compiled = this.#inserts.get(String(model.id), () => insertRows(model, this.#builder.tables));
     const key = generatedKey(model);
     const insert = async (on: Connection, start: number) => {
       const chunk = rows.slice(start, start + ROWS_PER_INSERT);
@@ -103,16 +98,11 @@ export class PostgreSQLEngine {
   async deleteSchema(connection: Connection, models: readonly ModelMeta[]): Promise<void> {
     for (const model of referencedFirst(models).reverse()) await this.#execute(connection, dropTable(model));
     this.#statements.clear();
+    this.#inserts.clear();
   }
 
   async #execute(connection: Connection, statement: SQL): Promise<void> {
     const { sql: text, params } = postgresDialect.toQuery(statement);
     await connection.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
-  }
-
-  #mapper(model: ModelMeta): RowMapper {
-    let mapper = this.#mappers.get(model);
-    if (!mapper) this.#mappers.set(model, (mapper = createRowMapper(model, postgresDialect.decode)));
-    return mapper;
   }
 }

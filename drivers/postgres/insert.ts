@@ -1,8 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { ModelMeta } from "../../src/model/meta.js";
 import { Param } from "../../src/query/prepare.js";
 import { Compilation } from "../sql/compile-condition.js";
-import { CompiledStatement } from "../sql/compiled.js";
+import type { CompiledStatement } from "../sql/compiled.js";
 import { generatedKey } from "../sql/ddl.js";
 import type { Tables } from "../sql/tables.js";
 import { arrayLiteral, ARRAY_TYPES } from "./array-literal.js";
@@ -35,7 +35,7 @@ export function insertRows(model: ModelMeta, tables: Tables): CompiledStatement 
     sql`, `,
   );
   const key = generatedKey(model);
-  if (!key) return finish(sql`INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${arrays})`, compilation);
+  if (!key) return compilation.finish(sql`INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${arrays})`);
   const names = model.fields.map((_, index) => sql.identifier(`c${index}`));
   const keyName = names[key.index] as (typeof names)[number];
   const sequence = sql`(SELECT pg_get_serial_sequence(${quoteIdentifier(model.name)}, ${key.column})::regclass)`;
@@ -46,13 +46,5 @@ export function insertRows(model: ModelMeta, tables: Tables): CompiledStatement 
     sql`${KEYED} AS (SELECT ${sql.join(keyed, sql`, `)}, ${POSITION} FROM ${INPUT})`,
     sql`${INSERTED} AS (INSERT INTO ${table} (${columns}) SELECT ${sql.join(names, sql`, `)} FROM ${KEYED})`,
   ];
-  return finish(
-    sql`${sql.join(steps, sql`, `)} SELECT ${keyName}, ${advanceSequence} FROM ${KEYED} ORDER BY ${POSITION}`,
-    compilation,
-  );
-}
-
-function finish(statement: SQL, compilation: Compilation): CompiledStatement {
-  const { sql: text, params } = postgresDialect.toQuery(statement);
-  return new CompiledStatement(text, params, compilation);
+  return compilation.finish(sql`${sql.join(steps, sql`, `)} SELECT ${keyName}, ${advanceSequence} FROM ${KEYED} ORDER BY ${POSITION}`);
 }

@@ -2,6 +2,7 @@ import { sql, type SQL, type Table } from "drizzle-orm";
 import type { FieldMeta } from "../../src/model/field.js";
 import type { ComparisonNode, ConditionNode, RelatedNode } from "../../src/query/nodes/index.js";
 import { Param } from "../../src/query/prepare.js";
+import { CompiledStatement } from "./compiled.js";
 import type { Encode, SqlDialect } from "./dialect.js";
 import type { TextOperator } from "./patterns.js";
 import { columnOf, type Tables } from "./tables.js";
@@ -22,6 +23,12 @@ export class Compilation {
     const name = `${prefix}${param.index}`;
     this.encoders.set(name, encode);
     return sql`${sql.placeholder(name)}`;
+  }
+
+  /** The statement's text and how to bind it: what is compiled once per shape and kept. */
+  finish(statement: SQL): CompiledStatement {
+    const { sql: text, params } = this.dialect.toQuery(statement);
+    return new CompiledStatement(text, params, this);
   }
 
   nextAlias(): string {

@@ -30,3 +30,24 @@ export function createRowMapper(model: ModelMeta, decode: Readonly<Record<FieldT
   const build = new Function("decode", body) as (decode: readonly Encode[]) => RowMapper;
   return build(decoders);
 }
+
+/** One generated mapper per model, made on first use with the decoders the driver gives for it. */
+export class RowMappers {
+  readonly #mappers = new Map<ModelMeta, RowMapper>();
+
+  constructor(private readonly decodeFor: (model: ModelMeta) => Readonly<Record<FieldType, Encode | undefined>>) {}
+
+  of(model: ModelMeta): RowMapper {
+    let mapper = this.#mappers.get(model);
+    if (!mapper) this.#mappers.set(model, (mapper = createRowMapper(model, this.decodeFor(model))));
+    return mapper;
+  }
+
+  /** Every row of a result, mapped. */
+  mapAll(model: ModelMeta, rows: readonly unknown[][]): StoredRow[] {
+    const map = this.of(model);
+    const result = new Array<StoredRow>(rows.length);
+    for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
+    return result;
+  }
+}

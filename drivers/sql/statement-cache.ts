@@ -10,12 +10,18 @@ export class StatementCache<T> {
   constructor(private readonly capacity = 500) {}
 
   get(key: string, create: () => T): T {
-    const found = this.#entries.get(key);
-    if (found !== undefined) return found;
-    const created = create();
-    this.#entries.set(key, created);
+    return this.find(key) ?? this.add(key, create());
+  }
+
+  /** The entry for `key`, if any: for hot paths that must not allocate a `create` closure per call. */
+  find(key: string): T | undefined {
+    return this.#entries.get(key);
+  }
+
+  add(key: string, entry: T): T {
+    this.#entries.set(key, entry);
     if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value as string);
-    return created;
+    return entry;
   }
 
   clear(): void {

@@ -4,7 +4,8 @@ import type { FieldMeta } from "../../src/model/field.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import { Param, type PreparedQuery } from "../../src/query/prepare.js";
 import { compileCondition, Compilation } from "./compile-condition.js";
-import { CompiledStatement, PATCH_PREFIX } from "./compiled.js";
+import type { CompiledStatement} from "./compiled.js";
+import { PATCH_PREFIX } from "./compiled.js";
 import type { SqlDialect } from "./dialect.js";
 import { columnOf, Tables } from "./tables.js";
 
@@ -79,17 +80,12 @@ export class StatementBuilder {
     const table = this.tables.of(model);
     const names = sql.join(fields.map((field) => sql.identifier(field.column)), sql`, `);
     const values = sql.join(fields.map((field, index) => compilation.placeholder(new Param(index), this.dialect.encode[field.type])), sql`, `);
-    return this.#finish(sql`INSERT INTO ${table} (${names}) VALUES (${values})`, compilation);
+    return compilation.finish(sql`INSERT INTO ${table} (${names}) VALUES (${values})`);
   }
 
   #compile(query: PreparedQuery, build: (compilation: Compilation, table: Table) => SQL): CompiledStatement {
     const compilation = new Compilation(this.dialect, this.tables);
-    return this.#finish(build(compilation, this.tables.of(query.node.model)), compilation);
-  }
-
-  #finish(statement: SQL, compilation: Compilation): CompiledStatement {
-    const { sql: text, params } = this.dialect.toQuery(statement);
-    return new CompiledStatement(text, params, compilation);
+    return compilation.finish(build(compilation, this.tables.of(query.node.model)));
   }
 
   #where(query: PreparedQuery, table: Table, compilation: Compilation): SQL {

@@ -6,7 +6,8 @@ import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
 import { createRowRunner, type RowRunner } from "../sql/row-runner.js";
-import { createRowMapper, type RowMapper } from "../sql/row-mapper.js";
+import { RowMappers } from "../sql/row-mapper.js";
+import { StatementSet, type StatementKind } from "../sql/statement-set.js";
 import { StatementCache } from "../sql/statement-cache.js";
 import { StatementBuilder } from "../sql/statements.js";
 import { sqliteDialect } from "./dialect.js";
@@ -23,49 +24,38 @@ interface Prepared {
  */
 export class SQLiteEngine {
   readonly #builder = new StatementBuilder(sqliteDialect);
-  // One cache per kind of statement, keyed by the query's shape as it is: no key built per call.
-  readonly #statements = {
-    select: new StatementCache<Prepared>(),
-    first: new StatementCache<Prepared>(),
-    count: new StatementCache<Prepared>(),
-    update: new StatementCache<Prepared>(),
-    delete: new StatementCache<Prepared>(),
-  };
+  readonly #statements = new StatementSet<Prepared>(this.#builder, (compiled, kind, model) => this.#prepare(compiled, kind, model));
   readonly #inserts = new StatementCache<{ statement: Database.Statement<unknown[]>; runRow: RowRunner }>();
-  readonly #mappers = new Map<ModelMeta, RowMapper>();
+  // With safeIntegers on (bigint fields), every INTEGER column comes back as a bigint.
+  readonly #mappers = new RowMappers((model) => (hasBigint(model) ? { ...sqliteDialect.decode, integer: Number } : sqliteDialect.decode));
 
   constructor(readonly db: Database.Database) {}
 
   fetch(query: PreparedQuery): StoredRow[] {
     if (query.node.limit === 1 && !query.offset) return this.#fetchFirst(query);
-    const { compiled, statement } = this.#prepare(this.#statements.select, query.key, query.node.model, () => this.#builder.select(query), "rows");
-    const rows = statement.all(...compiled.bind(query.values)) as unknown[][];
-    const map = this.#mapper(query.node.model);
-    const result = new Array<StoredRow>(rows.length);
-    for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
-    return result;
+    const { compiled, statement } = this.#statements.select(query);
+    return this.#mappers.mapAll(query.node.model, statement.all(...compiled.bind(query.values)) as unknown[][]);
   }
 
   /** At most one row: the statement is stepped once (see StatementBuilder.selectFirst). */
   #fetchFirst(query: PreparedQuery): StoredRow[] {
-    const { compiled, statement } = this.#prepare(this.#statements.first, query.key, query.node.model, () => this.#builder.selectFirst(query), "rows");
+    const { compiled, statement } = this.#statements.first(query);
     const row = statement.get(...compiled.bind(query.values)) as unknown[] | undefined;
-    return row ? [this.#mapper(query.node.model)(row)] : [];
+    return row ? [this.#mappers.of(query.node.model)(row)] : [];
   }
 
   count(query: PreparedQuery): number {
-    const { compiled, statement } = this.#prepare(this.#statements.count, query.key, query.node.model, () => this.#builder.count(query), "value");
+    const { compiled, statement } = this.#statements.count(query);
     return Number(statement.get(...compiled.bind(query.values)));
   }
 
   update(query: PreparedQuery, patch: PreparedPatch): number {
-    const key = `${patch.fields.map((field) => field.index).join(",")}:${query.key}`;
-    const { compiled, statement } = this.#prepare(this.#statements.update, key, query.node.model, () => this.#builder.update(query, patch), "run");
+    const { compiled, statement } = this.#statements.update(query, patch);
     return statement.run(...compiled.bind(query.values, patch.values)).changes;
   }
 
   delete(query: PreparedQuery): number {
-    const { compiled, statement } = this.#prepare(this.#statements.delete, query.key, query.node.model, () => this.#builder.delete(query), "run");
+    const { compiled, statement } = this.#statements.delete(query);
     return statement.run(...compiled.bind(query.values)).changes;
   }
 
@@ -75,7 +65,7 @@ export class SQLiteEngine {
    * meets the bound-parameter limit. Generated keys come from `lastInsertRowid`.
    */
   add(model: ModelMeta, rows: readonly StoredRow[]): StoredRow[] {
-    const { statement, runRow } = this.#inserts.get(`insert:${model.id}`, () => ({
+    const { statement, runRow } = this.#inserts.get(String(model.id), () => ({
       statement: this.db.prepare<unknown[]>(this.#builder.insert(model).text),
       runRow: createRowRunner(model.fields, sqliteDialect.encode),
     }));
@@ -105,7 +95,7 @@ export class SQLiteEngine {
     this.db.transaction(() => {
       for (const model of referencedFirst(models).reverse()) this.#execute(dropTable(model));
     })();
-    for (const cache of Object.values(this.#statements)) cache.clear();
+    this.#statements.clear();
     this.#inserts.clear();
   }
 
@@ -114,25 +104,13 @@ export class SQLiteEngine {
     this.db.prepare(text).run(...params);
   }
 
-  #prepare(cache: StatementCache<Prepared>, key: string, model: ModelMeta, compile: () => CompiledStatement, use: "rows" | "value" | "run"): Prepared {
-    return cache.get(key, () => {
-      const compiled = compile();
-      const statement = this.db.prepare<unknown[]>(compiled.text);
-      if (use === "rows") statement.raw(true);
-      if (use === "value") statement.pluck(true);
-      if (use !== "run" && hasBigint(model)) statement.safeIntegers(true);
-      return { compiled, statement };
-    });
-  }
-
-  #mapper(model: ModelMeta): RowMapper {
-    let mapper = this.#mappers.get(model);
-    if (!mapper) {
-      // With safeIntegers on (bigint fields), every INTEGER column comes back as a bigint.
-      const decode = hasBigint(model) ? { ...sqliteDialect.decode, integer: Number } : sqliteDialect.decode;
-      this.#mappers.set(model, (mapper = createRowMapper(model, decode)));
-    }
-    return mapper;
+  /** Prepares a compiled statement once, set up for how its results are read. */
+  #prepare(compiled: CompiledStatement, kind: StatementKind, model: ModelMeta): Prepared {
+    const statement = this.db.prepare<unknown[]>(compiled.text);
+    if (kind === "select" || kind === "first") statement.raw(true);
+    if (kind === "count") statement.pluck(true);
+    if ((kind === "select" || kind === "first" || kind === "count") && hasBigint(model)) statement.safeIntegers(true);
+    return { compiled, statement };
   }
 }
 
