@@ -5,6 +5,7 @@ import type { SchemaField } from "../src/model/field.js";
 import { whenReady } from "./shared/maybe-async.js";
 import { asValidated, type Outcome } from "./shared/outcome.js";
 import { pickFields } from "./shared/pick-fields.js";
+import { unknownKeyIssues } from "./shared/unknown-keys.js";
 import { validateFields } from "./shared/validate-fields.js";
 
 /** True for any schema that implements the Standard Schema interface (Zod, Valibot, ArkType, ...). */
@@ -35,23 +36,30 @@ export function validateFieldsStandard(
 
 /**
  * Describes the object schema of a Standard Schema library: each property read by `readField`,
- * values validated through `~standard`. Of the library's output, only declared fields are kept:
- * a loose object passes unknown keys through, and they must not come back from `add` as if stored.
+ * values validated through `~standard`. An object that drops keys it does not declare (`z.object`,
+ * `v.object`) or refuses them (`z.strictObject`) has the library's output stored as it is. A loose
+ * object lets them through, and there is no column for them: a key of the output that holds a
+ * value but is not a field is refused (never dropped in silence), and `looseAdvice` says what to do.
  */
 export function describeStandardObject<F extends StandardSchemaV1>(
   schema: StandardSchemaV1,
   properties: Readonly<Record<string, F>>,
   readField: (fieldName: string, field: F) => SchemaField,
-  /** The object lets keys it does not declare through (a loose object); others drop or refuse them. */
-  passesUnknownKeys: boolean,
+  /** Set when the object lets keys it does not declare through (a loose object): how to drop or refuse them. */
+  looseAdvice: string | undefined,
 ): SchemaDescription {
   const fieldSchemas = new Map(Object.entries(properties));
   const fieldNames = [...fieldSchemas.keys()];
+  const unknownKeys = { fields: new Set(fieldNames), advice: looseAdvice ?? "" };
   // Copying every row costs a bulk insert noticeably: only outputs that may carry extra keys get it.
-  const declaredOnly = (validated: Validated): Validated => (validated.ok ? { ok: true, value: pickFields(fieldNames, validated.value) } : validated);
+  const declaredOnly = (validated: Validated): Validated => {
+    if (!validated.ok) return validated;
+    const issues = unknownKeyIssues(validated.value, unknownKeys);
+    return issues.length ? { ok: false, issues, libraryIssues: [] } : { ok: true, value: pickFields(fieldNames, validated.value) };
+  };
   return {
     fields: [...fieldSchemas].map(([fieldName, field]) => readField(fieldName, field)),
-    validate: passesUnknownKeys ? (input) => whenReady(validateStandard(schema, input), declaredOnly) : (input) => validateStandard(schema, input),
+    validate: looseAdvice === undefined ? (input) => validateStandard(schema, input) : (input) => whenReady(validateStandard(schema, input), declaredOnly),
     validatePatch: (patch) => validateFieldsStandard(fieldSchemas, patch),
   };
 }

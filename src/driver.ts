@@ -38,6 +38,31 @@ export type IsolationLevel = "read committed" | "repeatable read" | "serializabl
 export interface BeginOptions {
   /** The database's default when left out. Databases that always serialise transactions (SQLite) ignore it. */
   readonly isolation?: IsolationLevel;
+  /**
+   * Milliseconds each statement of the transaction may run; the database stops it after that
+   * (TimeoutError, limit "statement"). A whole number from 1 up, checked before it gets here; only
+   * given to drivers whose capabilities include `statementTimeout`.
+   */
+  readonly statementTimeout?: number;
+  /**
+   * Milliseconds a statement of the transaction may wait for a lock (TimeoutError, limit "lock").
+   * Checked as statementTimeout is; only given to drivers with `transactionLockTimeout`.
+   */
+  readonly lockTimeout?: number;
+}
+
+/**
+ * What a driver can do beyond the operations every driver has. The interface layer reads it, so
+ * that asking a database for what it cannot do is a clear QueryError before anything runs.
+ */
+export interface DriverCapabilities {
+  /**
+   * The database can stop a statement that runs too long: `transaction(fn, { statementTimeout })`
+   * and `find(...).timeout(ms)` (a PreparedQuery's `timeout`).
+   */
+  readonly statementTimeout?: boolean;
+  /** A transaction can have a lock timeout of its own: `transaction(fn, { lockTimeout })`. */
+  readonly transactionLockTimeout?: boolean;
 }
 
 export interface TransactionSession extends DriverSession {
@@ -54,5 +79,7 @@ export interface Driver extends DriverSession {
    * outer database from inside that transaction's own callback.
    */
   readonly serializesTransactions?: boolean;
+  /** What it can do beyond the common operations; nothing more when left out. */
+  readonly capabilities?: DriverCapabilities;
   close(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import { shortenMessage } from "./util/quote.js";
+
 /**
  * Every failure Ommi reports is an `OmmiError`. Subclasses say what kind of failure it was;
  * `cause` keeps the original error (a driver's, a schema library's) for whoever needs the detail.
@@ -36,7 +38,7 @@ export class ValidationError extends OmmiError {
 
 function describeValidation(model: string, issues: readonly ValidationIssue[], index?: number): string {
   const where = index === undefined ? model : `${model} (value ${index})`;
-  const lines = issues.map((issue) => `  ${issue.path.length ? issue.path.map(String).join(".") : "(value)"}: ${issue.message}`);
+  const lines = issues.map((issue) => `  ${issue.path.length ? shortenMessage(issue.path.map(String).join(".")) : "(value)"}: ${shortenMessage(issue.message)}`);
   return `${where} is not valid:\n${lines.join("\n")}`;
 }
 
@@ -68,8 +70,37 @@ export class TransactionError extends OmmiError {
 
   constructor(message: string, options?: { cause?: unknown; retryable?: boolean }) {
     super(message, options);
-    this.retryable = options?.retryable ?? (options?.cause instanceof TransactionError && options.cause.retryable);
+    this.retryable = options?.retryable ?? isRetryable(options?.cause);
   }
+}
+
+/** Which limit a `TimeoutError` hit: a statement ran too long, or waited too long for a lock. */
+export type TimeoutLimit = "statement" | "lock";
+
+/**
+ * The database stopped an operation at a time limit: `statementTimeout` or `.timeout(ms)`
+ * ("statement"), or `lockTimeout`, the wait for a lock another transaction holds ("lock").
+ * In PostgreSQL either one aborts the transaction it happened in.
+ */
+export class TimeoutError extends OmmiError {
+  override readonly name = "TimeoutError";
+  readonly limit: TimeoutLimit;
+  /**
+   * A lock wait that timed out may well succeed when run again (`transaction(fn, { retries })`
+   * does so); a statement that ran out of time would most likely run out of it again.
+   */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { cause?: unknown; limit: TimeoutLimit }) {
+    super(message, options);
+    this.limit = options.limit;
+    this.retryable = options.limit === "lock";
+  }
+}
+
+/** A conflict or lock wait that running the transaction again may get past. */
+function isRetryable(error: unknown): boolean {
+  return (error instanceof TransactionError || error instanceof TimeoutError) && error.retryable;
 }
 
 /** The database's tables do not match the models: a missing table, a column that cannot be added. */

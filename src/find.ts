@@ -1,12 +1,13 @@
-import { NoResultError } from "./errors.js";
-import type { DriverSession, StoredRow } from "./driver.js";
+import { NoResultError, QueryError } from "./errors.js";
+import type { DriverCapabilities, DriverSession, StoredRow } from "./driver.js";
 import type { DataKeys } from "./model/handle.js";
 import type { ModelMeta } from "./model/meta.js";
 import { validatePatch } from "./model/validate.js";
 import { rowsAfter, totalOrder } from "./query/keyset.js";
 import { and, query, type QueryNode } from "./query/nodes/index.js";
-import { prepareQuery } from "./query/prepare.js";
+import { prepareQuery, type PreparedQuery } from "./query/prepare.js";
 import { AsyncResult } from "./result.js";
+import { timeoutProblem } from "./timeouts.js";
 
 /** The fields an update may set, each with its own type. */
 export type UpdatePatch<R> = { [K in DataKeys<R>]?: R[K] };
@@ -25,16 +26,45 @@ const DEFAULT_BATCH_SIZE = 1000;
 export class Find<R> implements AsyncIterable<R> {
   readonly #session: () => DriverSession;
   readonly #node: QueryNode;
+  readonly #capabilities: DriverCapabilities;
+  readonly #timeout: number | undefined;
 
-  constructor(session: () => DriverSession, node: QueryNode) {
+  constructor(session: () => DriverSession, node: QueryNode, capabilities: DriverCapabilities = {}, timeout?: number) {
     this.#session = session;
     this.#node = node;
+    this.#capabilities = capabilities;
+    this.#timeout = timeout;
+  }
+
+  /**
+   * The same rows, with every statement its operations run limited to `ms` milliseconds: the
+   * database stops one that runs longer, and the operation fails with a `TimeoutError` (limit
+   * "statement"). Inside a transaction that aborts the transaction. Databases that cannot stop
+   * a running statement (SQLite) fail the operation with a `QueryError` before it runs.
+   */
+  timeout(ms: number): Find<R> {
+    return new Find<R>(this.#session, this.#node, this.#capabilities, ms);
+  }
+
+  /** `node` prepared for the driver, with this find's timeout (checked) when it has one. */
+  #prepare(node: QueryNode, limit?: number): PreparedQuery {
+    const prepared = prepareQuery(node, limit);
+    return this.#timeout === undefined ? prepared : this.#limited(prepared, this.#timeout);
+  }
+
+  #limited(prepared: PreparedQuery, timeout: number): PreparedQuery {
+    const problem = timeoutProblem("timeout", timeout);
+    if (problem) throw new QueryError(`${prepared.node.model.name} query: ${problem}`);
+    if (!this.#capabilities.statementTimeout) {
+      throw new QueryError(`${prepared.node.model.name} query: this database cannot stop a running statement, so find(...).timeout() cannot be kept`);
+    }
+    return { ...prepared, timeout };
   }
 
   /** Every matching row. */
   all(): AsyncResult<R[]> {
     const { model } = this.#node;
-    return new AsyncResult(() => this.#session().fetch(prepareQuery(this.#node)).then((rows) => hydrateAll<R>(model, rows)));
+    return new AsyncResult(() => this.#session().fetch(this.#prepare(this.#node)).then((rows) => hydrateAll<R>(model, rows)));
   }
 
   /** The first matching row (in sort order); fails with `NoResultError` when nothing matches. */
@@ -42,7 +72,7 @@ export class Find<R> implements AsyncIterable<R> {
     const { model } = this.#node;
     return new AsyncResult(() =>
       this.#session()
-        .fetch(prepareQuery(this.#node, 1))
+        .fetch(this.#prepare(this.#node, 1))
         .then((rows) => {
           const row = rows[0];
           if (!row) throw new NoResultError(`No ${model.name} matches the query`);
@@ -53,20 +83,20 @@ export class Find<R> implements AsyncIterable<R> {
 
   /** How many rows match (within the limit and offset, when the query has them). */
   count(): AsyncResult<number> {
-    return new AsyncResult(() => this.#session().count(prepareQuery(this.#node)));
+    return new AsyncResult(() => this.#session().count(this.#prepare(this.#node)));
   }
 
   /** Sets the given fields on every matching row; the value is the number of rows changed. */
   update(patch: UpdatePatch<R>): AsyncResult<number> {
     return new AsyncResult(async () => {
-      const prepared = prepareQuery(this.#node);
+      const prepared = this.#prepare(this.#node);
       return this.#session().update(prepared, await validatePatch(this.#node.model, patch));
     });
   }
 
   /** Deletes every matching row; the value is the number of rows deleted. */
   delete(): AsyncResult<number> {
-    return new AsyncResult(() => this.#session().delete(prepareQuery(this.#node)));
+    return new AsyncResult(() => this.#session().delete(this.#prepare(this.#node)));
   }
 
   /** Streams the matching rows, `batchSize` at a time. Throws the `OmmiError` of a failed batch. */
@@ -80,7 +110,7 @@ export class Find<R> implements AsyncIterable<R> {
       const take = Math.min(batchSize, remaining);
       const conditions = [where, after].filter((item) => item !== undefined);
       const batch = query(model, { where: conditions.length ? and(conditions) : undefined, sort: order, limit: take, offset: skip });
-      const rows = await this.#session().fetch(prepareQuery(batch));
+      const rows = await this.#session().fetch(this.#prepare(batch));
       for (const row of rows) yield hydrate<R>(model, row);
       if (rows.length < take) return;
       remaining -= rows.length;

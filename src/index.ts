@@ -5,7 +5,7 @@ export { Find, type IterateOptions, type UpdatePatch } from "./find.js";
 export { AsyncResult, type DBResult } from "./result.js";
 export {
   OmmiError, ValidationError, ModelError, ConnectionError, QueryError, ConstraintError,
-  TransactionError, SchemaError, NoResultError, type ValidationIssue,
+  TransactionError, SchemaError, NoResultError, TimeoutError, type TimeoutLimit, type ValidationIssue,
 } from "./errors.js";
 export { model, type ModelOptions } from "./model/model.js";
 export { ModelCollection, defaultCollection } from "./model/collection.js";
@@ -16,6 +16,7 @@ export { when, not, Query, type Conditional } from "./query/builder.js";
 export { Condition } from "./query/condition.js";
 export { Sort } from "./query/sort.js";
 export type { FieldRef, TextFieldRef, ComparableFieldRef, FieldValue } from "./query/field-ref.js";
+export { MAX_LIKE_WILDCARDS, MAX_PATTERN_LENGTH, MAX_REGEX_SIZE } from "./query/text/limits.js";
 
 // For driver and adapter authors.
 export type { Driver, DriverSession, TransactionSession, StoredRow, PreparedPatch, BeginOptions, IsolationLevel } from "./driver.js";

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { asOmmiError, ModelError, TransactionError } from "./errors.js";
-import type { Driver, DriverSession, IsolationLevel, StoredRow, TransactionSession } from "./driver.js";
+import { asOmmiError, ModelError, QueryError, TimeoutError, TransactionError } from "./errors.js";
+import type { BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, StoredRow, TransactionSession } from "./driver.js";
 import { Find, hydrateAll } from "./find.js";
 import { defaultCollection, type ModelCollection } from "./model/collection.js";
 import { metaOf, type ModelHandle } from "./model/handle.js";
@@ -8,6 +8,7 @@ import type { ModelMeta } from "./model/meta.js";
 import { validateRows } from "./model/validate.js";
 import { toQueryNode, type Conditional } from "./query/builder.js";
 import { AsyncResult } from "./result.js";
+import { timeoutProblem } from "./timeouts.js";
 
 /** Creating and dropping the tables of a collection's models. */
 export interface SchemaOperations {
@@ -22,11 +23,27 @@ export interface TransactionOptions {
   isolation?: IsolationLevel;
   /**
    * How many more times to run the callback when the database aborted the transaction over a
-   * conflict with a concurrent one (`TransactionError` with `retryable`). 0 unless given: the
-   * callback must be safe to run again for retries to be right.
+   * conflict with a concurrent one (`TransactionError` with `retryable`), or a lock wait timed
+   * out (`TimeoutError` with limit "lock"). 0 unless given: the callback must be safe to run
+   * again for retries to be right.
    */
   retries?: number;
+  /**
+   * Milliseconds each statement in the transaction may run before the database stops it with a
+   * `TimeoutError` (limit "statement"), which aborts the transaction. Whole milliseconds, from 1.
+   * Databases that cannot stop a running statement (SQLite) refuse it with a `QueryError`.
+   */
+  statementTimeout?: number;
+  /**
+   * Milliseconds a statement in the transaction may wait for a lock another transaction holds,
+   * then fails with a retryable `TimeoutError` (limit "lock"). On SQLite, set `lockTimeout` when
+   * connecting instead (it holds for the whole connection).
+   */
+  lockTimeout?: number;
 }
+
+/** What a driver that declares no capabilities can do beyond the common operations: nothing. */
+const NO_CAPABILITIES: DriverCapabilities = Object.freeze({});
 
 /** Keeps ending a transaction out of its public API: only this module holds the key. */
 const END = Symbol("ommi.endTransaction");
@@ -37,6 +54,10 @@ const insideTransaction = new AsyncLocalStorage<{ readonly root: Operations; rea
 /** The operations shared by a database (`Ommi`) and a transaction (`Transaction`). */
 abstract class Operations {
   protected abstract get session(): DriverSession;
+  /** What the database can do beyond the common operations. */
+  protected abstract get capabilities(): DriverCapabilities;
+  /** The database's name, for messages ("sqlite", "postgres"). */
+  protected abstract get databaseName(): string;
   /** The `Ommi` this object belongs to (itself, or the database a transaction was opened on). */
   protected abstract get root(): Operations;
 
@@ -57,7 +78,7 @@ abstract class Operations {
 
   /** The rows of the first model named that match: takes what `when` takes. */
   find<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Find<R> {
-    return new Find<R>(() => this.session, toQueryNode(first, rest));
+    return new Find<R>(() => this.session, toQueryNode(first, rest), this.capabilities);
   }
 
   /** Tables for the models of a collection (the default collection when none is given). */
@@ -75,21 +96,41 @@ abstract class Operations {
    * Use `tx`, not the outer object, inside `work`.
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const begin = this.#beginOptions(options);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#transactionOnce(work, options);
+        return await this.#transactionOnce(work, begin);
       } catch (error) {
-        const retry = error instanceof TransactionError && error.retryable && attempt < (options.retries ?? 0);
-        if (!retry) throw error;
+        const retryable = (error instanceof TransactionError || error instanceof TimeoutError) && error.retryable;
+        if (!(retryable && attempt < (options.retries ?? 0))) throw error;
       }
     }
   }
 
-  async #transactionOnce<T>(work: (tx: Transaction) => Promise<T>, { isolation }: TransactionOptions): Promise<T> {
-    const session = await this.session.begin(isolation ? { isolation } : undefined).catch((error: unknown) => {
+  /** The driver's begin options for `options`, checked: a timeout the database cannot keep is refused here, before anything runs. */
+  #beginOptions({ isolation, statementTimeout, lockTimeout }: TransactionOptions): BeginOptions | undefined {
+    if (statementTimeout === undefined && lockTimeout === undefined) return isolation ? { isolation } : undefined;
+    const name = this.databaseName;
+    for (const [option, value] of [["statementTimeout", statementTimeout], ["lockTimeout", lockTimeout]] as const) {
+      if (value === undefined) continue;
+      const problem = timeoutProblem(option, value);
+      if (problem) throw new QueryError(`transaction(): ${problem}`);
+    }
+    if (this.root !== this) throw new QueryError("A nested transaction (a savepoint) takes no timeouts: give them to the outermost transaction");
+    if (statementTimeout !== undefined && !this.capabilities.statementTimeout) {
+      throw new QueryError(`transaction(): ${name} cannot stop a running statement, so it takes no statementTimeout`);
+    }
+    if (lockTimeout !== undefined && !this.capabilities.transactionLockTimeout) {
+      throw new QueryError(`transaction(): ${name} takes no lockTimeout per transaction; set lockTimeout when connecting`);
+    }
+    return { isolation, statementTimeout, lockTimeout };
+  }
+
+  async #transactionOnce<T>(work: (tx: Transaction) => Promise<T>, begin: BeginOptions | undefined): Promise<T> {
+    const session = await this.session.begin(begin).catch((error: unknown) => {
       throw asTransactionError("could not begin the transaction", error);
     });
-    const tx = new Transaction(session, this.root);
+    const tx = new Transaction(session, this.root, this.capabilities, this.databaseName);
     let value: T;
     try {
       value = await insideTransaction.run({ root: this.root, tx }, () => work(tx));
@@ -126,6 +167,14 @@ export class Ommi<D extends Driver = Driver> extends Operations {
     return this;
   }
 
+  protected get capabilities(): DriverCapabilities {
+    return this.driver.capabilities ?? NO_CAPABILITIES;
+  }
+
+  protected get databaseName(): string {
+    return this.driver.name;
+  }
+
   /** Closes the database connection(s). */
   async close(): Promise<void> {
     await this.driver.close();
@@ -140,6 +189,8 @@ export class Transaction extends Operations {
   constructor(
     session: TransactionSession,
     protected readonly root: Operations,
+    protected readonly capabilities: DriverCapabilities,
+    protected readonly databaseName: string,
   ) {
     super();
     this.#session = session;

@@ -1,14 +1,15 @@
 import type { ValidationIssue } from "../../src/errors.js";
 import type { FieldType, SchemaField } from "../../src/model/field.js";
+import { holdsType } from "../shared/field-types.js";
 
 // Worded as class-validator words its own type checks.
-const HOLDS: Readonly<Record<FieldType, { readonly is: (value: unknown) => boolean; readonly noun: string }>> = {
-  string: { is: (value) => typeof value === "string", noun: "a string" },
-  integer: { is: (value) => Number.isInteger(value), noun: "an integer number" },
-  float: { is: (value) => typeof value === "number", noun: "a number" },
-  boolean: { is: (value) => typeof value === "boolean", noun: "a boolean value" },
-  date: { is: (value) => value instanceof Date, noun: "a Date instance" },
-  bigint: { is: (value) => typeof value === "bigint", noun: "a bigint" },
+const NOUNS: Readonly<Record<FieldType, string>> = {
+  string: "a string",
+  integer: "an integer number",
+  float: "a number",
+  boolean: "a boolean value",
+  date: "a valid Date instance",
+  bigint: "a bigint",
 };
 
 /**
@@ -20,7 +21,7 @@ const HOLDS: Readonly<Record<FieldType, { readonly is: (value: unknown) => boole
 export function designTypeIssues(fields: readonly SchemaField[], values: Readonly<Record<string, unknown>>): ValidationIssue[] {
   return fields.flatMap(({ name, type }) => {
     const value = values[name];
-    if (value === undefined || value === null || HOLDS[type].is(value)) return [];
-    return [{ path: [name], message: `${name} must be ${HOLDS[type].noun}` }];
+    if (value === undefined || value === null || holdsType(type, value)) return [];
+    return [{ path: [name], message: `${name} must be ${NOUNS[type]}` }];
   });
 }

@@ -3,11 +3,12 @@ import type { ModelClass } from "../../src/model/schema-types.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";
+import { isGetterOnly } from "./class-chain.js";
 import type { ValidationRule } from "./rules.js";
 import { typeEvidence, type TypeEvidence } from "./type-evidence.js";
 
-const TEXT = "@IsString()";
-const TYPE_DECORATORS = "@IsString(), @IsInt(), @IsNumber(), @IsBoolean(), @IsDate(), @IsEnum(...) or @IsIn([...])";
+export const TEXT = "@IsString()";
+export const TYPE_DECORATORS = "@IsString(), @IsInt(), @IsNumber(), @IsBoolean(), @IsDate(), @IsEnum(...) or @IsIn([...])";
 // What the `design:type` metadata TypeScript emits (with emitDecoratorMetadata) says, when decorators say nothing.
 const DESIGN_TYPES = new Map<unknown, FieldType>([[String, "string"], [Number, "float"], [Boolean, "boolean"], [Date, "date"], [BigInt, "bigint"]]);
 
@@ -17,6 +18,9 @@ const DESIGN_TYPES = new Map<unknown, FieldType>([[String, "string"], [Number, "
  */
 export function readClassField(modelName: string, cls: ModelClass, name: string, rules: readonly ValidationRule[]): SchemaField {
   return readField(modelName, name, (fail) => {
+    if (isGetterOnly(cls, name)) {
+      throw fail("a getter without a setter cannot be stored: each row read back is set on an instance of the class; give it a setter, or make it a plain property");
+    }
     const evidence = rules.map((rule) => storableEvidence(rule, fail));
     const reading = readingFromRules(rules, evidence, fail) ?? readingFromDesignType(cls, name, fail);
     // IsOptional and ValidateIf let a missing or a null value through, and Ommi stores both as absent: the

@@ -1,4 +1,5 @@
 import type { ModelClass } from "../../src/model/schema-types.js";
+import { classChain } from "./class-chain.js";
 
 /** The parts of class-validator's `ValidationMetadata` (one decorator on one property) that Ommi reads. */
 export interface ValidationRule {
@@ -37,13 +38,4 @@ export function validationRules(cls: ModelClass): Map<string, ValidationRule[]> 
     }
   }
   return byProperty;
-}
-
-/** The class and the classes it extends, base class first. */
-function classChain(cls: ModelClass): unknown[] {
-  const chain: unknown[] = [];
-  for (let current: unknown = cls; typeof current === "function" && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
-    chain.unshift(current);
-  }
-  return chain;
 }

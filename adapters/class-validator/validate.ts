@@ -5,6 +5,7 @@ import type { SchemaField } from "../../src/model/field.js";
 import type { ModelClass } from "../../src/model/schema-types.js";
 import { lazyImport } from "../shared/lazy-import.js";
 import { pickFields } from "../shared/pick-fields.js";
+import { unknownKeyIssues } from "../shared/unknown-keys.js";
 import { designTypeIssues } from "./design-type.js";
 import { toInstance } from "./instance.js";
 
@@ -14,29 +15,39 @@ const loadClassValidator = lazyImport("class-validator", () => import("class-val
 // A class whose fields carry only Ommi markers has no class-validator metadata, which is not an error here.
 const OPTIONS: ValidatorOptions = { forbidUnknownValues: false };
 
+const UNKNOWN_KEY_ADVICE = "give it a class-validator decorator (@IsString(), @IsInt(), ...) to store it, or leave it out";
+
 /**
  * Validation through class-validator's `validate`. Input may be a plain object or an instance of
  * the class; what is stored is a plain record of the declared fields, null or missing ones left out.
- * `designTyped` are the fields whose type no decorator checks: Ommi checks it.
+ * `designTyped` are the fields whose type no decorator checks: Ommi checks it. Any other property
+ * of the input that holds a value is refused, never dropped: an undecorated property is invisible
+ * to Ommi (and to class-validator unless `whitelist` is on), so its value would be lost. Only
+ * `notData` (properties `@Exclude()`d from input, not data by their author's word) are left out.
  */
 export function classValidation(
   cls: ModelClass,
   fieldNames: readonly string[],
   designTyped: readonly SchemaField[],
+  notData: ReadonlySet<string>,
 ): Pick<SchemaDescription, "validate" | "validatePatch"> {
   const isStored = (value: unknown) => value !== undefined && value !== null;
+  const unknownKeys = { fields: new Set(fieldNames), advice: UNKNOWN_KEY_ADVICE, holdsValue: isStored, notData };
   return {
     validate(input) {
       if (typeof input !== "object" || input === null) {
         return { ok: false, issues: [{ path: [], message: `expected an object or an instance of ${cls.name}` }], libraryIssues: [] };
       }
+      // class-validator's own whitelist would flag fields that carry only Ommi markers, and seeing the
+      // input's other keys it would need them copied onto an instance (a getter there throws): Ommi checks them itself.
+      const strays = unknownKeyIssues(input, unknownKeys);
       const instance = input instanceof cls ? input : toInstance(cls, pickFields(fieldNames, input));
-      return validateInstance(instance).then((errors) => outcome(errors, pickFields(fieldNames, instance, isStored), designTyped));
+      return validateInstance(instance).then((errors) => outcome(errors, pickFields(fieldNames, instance, isStored), designTyped, strays));
     },
     // The patch's fields are set on an otherwise empty instance; the rules of the fields it leaves out
     // are not its business. (`skipMissingProperties` would also skip a null that a field must reject.)
     validatePatch(patch) {
-      return validateInstance(toInstance(cls, patch)).then((errors) => outcome(errors.filter((error) => error.property in patch), patch, designTyped));
+      return validateInstance(toInstance(cls, patch)).then((errors) => outcome(errors.filter((error) => error.property in patch), patch, designTyped, []));
     },
   };
 }
@@ -46,8 +57,13 @@ async function validateInstance(instance: object): Promise<ClassValidatorError[]
   return validate(instance, OPTIONS);
 }
 
-function outcome(errors: readonly ClassValidatorError[], value: Record<string, unknown>, designTyped: readonly SchemaField[]): Validated {
-  const issues = [...errors.flatMap((error) => toIssues(error, [])), ...designTypeIssues(designTyped, value)];
+function outcome(
+  errors: readonly ClassValidatorError[],
+  value: Record<string, unknown>,
+  designTyped: readonly SchemaField[],
+  strays: readonly ValidationIssue[],
+): Validated {
+  const issues = [...errors.flatMap((error) => toIssues(error, [])), ...designTypeIssues(designTyped, value), ...strays];
   return issues.length ? { ok: false, issues, libraryIssues: errors } : { ok: true, value };
 }
 

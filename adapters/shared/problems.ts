@@ -11,4 +11,6 @@ export const problems = {
   unrelatedUnion: "a union of unrelated types cannot be stored in one column; split it into fields, or store it as JSON text yourself",
   unreadableTransform: (advice: string) => `a transform's output type cannot be read from the schema; ${advice}`,
   unsupportedType: (library: string, type: string, supported: string) => `${library} type "${type}" cannot be stored; use ${supported}`,
+  wholeObjectTransform: (what: string, advice: string) =>
+    `${what} changes the whole object, and which fields come out of it cannot be read from the schema (a field it leaves out would be lost); ${advice}`,
 };

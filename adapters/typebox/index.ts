@@ -27,9 +27,8 @@ export const typeBoxAdapter: SchemaAdapter = {
       throw new ModelError(`${name ?? "model"}: ${problems.notAnObject("TypeBox", "Type.Object", `Type.${typeBox["~kind"]}`)}`);
     }
     const required = new Set(typeBox.required ?? []);
-    return {
-      fields: Object.entries(properties).map(([fieldName, field]) => readTypeBoxField(name ?? "model", fieldName, field, !required.has(fieldName))),
-      ...typeBoxValidation(typeBox, properties),
-    };
+    const fields = Object.entries(properties).map(([fieldName, field]) => readTypeBoxField(name ?? "model", fieldName, field, !required.has(fieldName)));
+    const dateFields = new Set(fields.filter((field) => field.type === "date").map((field) => field.name));
+    return { fields, ...typeBoxValidation(typeBox, properties, dateFields) };
   },
 };

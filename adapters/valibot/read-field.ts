@@ -1,4 +1,5 @@
 import type { FieldType, SchemaField } from "../../src/model/field.js";
+import { joinUnchecked, mayGive, readDefault } from "../shared/defaults.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";
@@ -10,7 +11,10 @@ export interface ValibotNode {
   readonly type: string;
   /** The inner schema of optional, nullable, nullish and their opposites. */
   readonly wrapped?: ValibotNode;
+  /** What optional, nullable and nullish put in place of their missing value: a value, or a function giving one. */
   readonly default?: unknown;
+  /** What `v.fallback` gives for a value the schema refuses: a value, or a function giving one. */
+  readonly fallback?: unknown;
   /** Allowed values of a picklist or enum; member schemas of a union. */
   readonly options?: readonly unknown[];
   readonly literal?: unknown;
@@ -41,11 +45,15 @@ export function readValibotField(modelName: string, name: string, schema: Valibo
 }
 
 function read(schema: ValibotNode, fail: Fail): FieldReading {
+  const reading = readSchema(schema, fail);
+  // v.fallback keeps the schema it wraps and adds the value it gives, unchecked, for a value that schema refuses.
+  return schema.fallback === undefined ? reading : joinUnchecked(reading, readDefault(() => valueOf(schema.fallback)), "fallback", fail);
+}
+
+function readSchema(schema: ValibotNode, fail: Fail): FieldReading {
   if (schema.pipe) return readPipe(schema.pipe, fail);
   const scalarType = SCALARS.get(schema.type);
   if (scalarType) return scalar(scalarType);
-  // A default fills the missing (or null) value it stands for, so the stored field always has one.
-  const filled = schema.default !== undefined;
   switch (schema.type) {
     case "picklist":
     case "enum":
@@ -53,13 +61,17 @@ function read(schema: ValibotNode, fail: Fail): FieldReading {
     case "literal":
       return readLiterals([schema.literal], fail);
     case "optional":
-    case "exact_optional":
     case "undefinedable":
-      return widened(readWrapped(schema, fail), { optional: !filled });
+      return widened(readWrapped(schema, fail), { optional: comesOut(schema).undefined });
+    case "exact_optional":
+      // Its default (for a missing key) goes through the wrapped schema like any value: only no default leaves the key out.
+      return widened(readWrapped(schema, fail), { optional: schema.default === undefined });
     case "nullable":
-      return widened(readWrapped(schema, fail), { nullable: !filled });
-    case "nullish":
-      return widened(readWrapped(schema, fail), { optional: !filled, nullable: !filled });
+      return widened(readWrapped(schema, fail), { nullable: comesOut(schema).null });
+    case "nullish": {
+      const out = comesOut(schema);
+      return widened(readWrapped(schema, fail), { optional: out.undefined, nullable: out.null });
+    }
     case "non_optional":
       return { ...readWrapped(schema, fail), optional: false };
     case "non_nullable":
@@ -74,6 +86,23 @@ function read(schema: ValibotNode, fail: Fail): FieldReading {
     default:
       throw fail(unsupported(schema.type));
   }
+}
+
+/**
+ * Which missing values (undefined, null) an optional, nullable or nullish wrapper can let out, of
+ * those it stands for. Without a default, each. With one, Valibot puts the default in their place
+ * and returns it as it is when it is itself a missing value (`v.nullish(v.string(), null)` gives
+ * null), while any other default goes through the wrapped schema, whose reading covers it.
+ */
+function comesOut(schema: ValibotNode): { readonly undefined: boolean; readonly null: boolean } {
+  if (schema.default === undefined) return { undefined: true, null: true };
+  const fill = readDefault(() => valueOf(schema.default));
+  return { undefined: mayGive(fill, undefined), null: mayGive(fill, null) };
+}
+
+/** A default or fallback as Valibot's `getDefault` and `getFallback` give it: a function is called. */
+function valueOf(defaultOrFallback: unknown): unknown {
+  return typeof defaultOrFallback === "function" ? (defaultOrFallback as () => unknown)() : defaultOrFallback;
 }
 
 function readWrapped(schema: ValibotNode, fail: Fail): FieldReading {

@@ -1,4 +1,5 @@
 import type { SchemaField } from "../../src/model/field.js";
+import { joinUnchecked, readDefault } from "../shared/defaults.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";
@@ -15,6 +16,9 @@ interface ZodDef {
   readonly values?: readonly unknown[];
   readonly format?: string;
   readonly checks?: readonly { readonly _zod: { readonly def: { readonly check?: string; readonly format?: string } } }[];
+  /** A getter on `default`: a default function is called each time it is read. */
+  readonly defaultValue?: unknown;
+  readonly catchValue?: (context: unknown) => unknown;
 }
 
 export interface ZodLike {
@@ -22,8 +26,9 @@ export interface ZodLike {
 }
 
 const INTEGER_FORMATS = new Set(["safeint", "int32", "uint32", "int64", "uint64"]);
-// Wrappers that change neither the stored type nor whether the field may be missing or null.
-const TRANSPARENT = new Set(["readonly", "catch", "nonoptional", "prefault"]);
+// Wrappers that change neither the stored type nor whether the field may be missing or null
+// (a prefault goes through the schema it wraps, unlike a default).
+const TRANSPARENT = new Set(["readonly", "nonoptional", "prefault"]);
 const COLLECTIONS = new Set(["array", "tuple", "set", "record", "map"]);
 const SUPPORTED = "string, number, boolean, date, bigint, enum or literal";
 const TEXT = "z.string()";
@@ -53,8 +58,11 @@ function read(schema: ZodLike, fail: Fail): FieldReading {
     case "optional":
       return { ...read(inner(def, fail), fail), optional: true };
     case "default":
-      // The default fills a missing value, so the stored field is always present.
-      return read(inner(def, fail), fail);
+      // Zod puts the default, unchecked, in place of any undefined, the inner schema's own included.
+      return joinUnchecked({ ...read(inner(def, fail), fail), optional: false }, readDefault(() => def.defaultValue), "default", fail);
+    case "catch":
+      // What a catch gives in place of a value the inner schema refuses, unchecked as well.
+      return joinUnchecked(read(inner(def, fail), fail), readDefault(() => def.catchValue?.(undefined)), "catch value", fail);
     case "nullable":
       return { ...read(inner(def, fail), fail), nullable: true };
     case "pipe":

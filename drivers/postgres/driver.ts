@@ -1,16 +1,28 @@
-import postgres from "postgres";
-import type { BeginOptions, Driver, DriverSession, IsolationLevel, PreparedPatch, StoredRow, TransactionSession } from "../../src/driver.js";
-import { ConnectionError, QueryError, TransactionError } from "../../src/errors.js";
+import type { BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, PreparedPatch, StoredRow, TransactionSession } from "../../src/driver.js";
+import { ConnectionError, QueryError, TransactionError, type OmmiError } from "../../src/errors.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
+import { timeoutProblem } from "../../src/timeouts.js";
 import { PostgreSQLEngine, type Atomically, type Connection } from "./engine.js";
 import { fromPostgresError } from "./errors.js";
+import { refuseNulInPatch, refuseNulInQuery, refuseNulInRows } from "./nul.js";
 import { checkOptions, DEFAULT_CONNECT_TIMEOUT, ISOLATION_LEVELS, postgresJsOptions, type PostgreSQLOptions } from "./options.js";
 import { Pool } from "./pool.js";
-import { ReservedConnection } from "./reserved.js";
+import { postgresOverOwnSockets } from "./socket.js";
+import { withWholeResults } from "./sparse-results.js";
+import { TransactionScope } from "./transaction-scope.js";
 
 /** Seconds `close()` lets running queries finish before it cuts the connections. */
 const CLOSE_TIMEOUT = 5;
+
+const CAPABILITIES: DriverCapabilities = Object.freeze({ statementTimeout: true, transactionLockTimeout: true });
+
+/** `ms`, once it is known to be a whole number of milliseconds in range (it is spelled into SQL). */
+function checkedTimeout(ms: number, name = "timeout"): number {
+  const problem = timeoutProblem(name, ms);
+  if (problem) throw new QueryError(problem);
+  return ms;
+}
 
 /** What the driver and its transactions share. */
 interface Shared {
@@ -20,7 +32,7 @@ interface Shared {
   readonly isolation: IsolationLevel | undefined;
 }
 
-/** Operations shared by the driver (on the pool) and its transactions (on their reserved connection). */
+/** Operations shared by the driver (on the pool) and its transactions (on the connection each holds). */
 abstract class PostgreSQLSession implements DriverSession {
   constructor(protected readonly shared: Shared) {}
 
@@ -32,29 +44,53 @@ abstract class PostgreSQLSession implements DriverSession {
 
   abstract begin(options?: BeginOptions): Promise<TransactionSession>;
 
-  async #run<T>(doing: string, work: (connection: Connection) => Promise<T>): Promise<T> {
+  /** Called when an operation of this session failed, with the error it fails with. */
+  protected failed(_error: OmmiError): void {}
+
+  /** The operation's promise, as the session waits for it (a transaction also watches its connection). */
+  protected settles<T>(work: Promise<T>): Promise<T> {
+    return work;
+  }
+
+  /**
+   * Runs `work` with a statement timeout of `ms` milliseconds (`find(...).timeout(ms)`): set as
+   * the server's statement_timeout around it, so the server itself stops the statement.
+   */
+  protected abstract limited<T>(connection: Connection, ms: number, work: (connection: Connection) => Promise<T>): Promise<T>;
+
+  async #run<T>(doing: string, work: (connection: Connection) => Promise<T>, timeout?: number): Promise<T> {
     try {
       const pending = this.connection();
-      return await work(pending instanceof Promise ? await pending : pending);
+      const connection = pending instanceof Promise ? await pending : pending;
+      return await this.settles(timeout === undefined ? work(connection) : this.limited(connection, checkedTimeout(timeout), work));
     } catch (error) {
-      throw fromPostgresError(error, doing, this.shared.pool.where);
+      const failure = fromPostgresError(error, doing, this.shared.pool.where);
+      this.failed(failure);
+      throw failure;
     }
   }
 
+  // Values PostgreSQL cannot hold are refused before anything is sent, so they doom no transaction.
   add(model: ModelMeta, rows: readonly StoredRow[]): Promise<StoredRow[]> {
+    refuseNulInRows(model, rows);
     return this.#run(`adding ${model.name}`, (connection) => this.shared.engine.add(connection, this.atomically, model, rows as StoredRow[]));
   }
   fetch(query: PreparedQuery): Promise<StoredRow[]> {
-    return this.#run(`finding ${query.node.model.name}`, (connection) => this.shared.engine.fetch(connection, query));
+    refuseNulInQuery(query);
+    return this.#run(`finding ${query.node.model.name}`, (connection) => this.shared.engine.fetch(connection, query), query.timeout);
   }
   count(query: PreparedQuery): Promise<number> {
-    return this.#run(`counting ${query.node.model.name}`, (connection) => this.shared.engine.count(connection, query));
+    refuseNulInQuery(query);
+    return this.#run(`counting ${query.node.model.name}`, (connection) => this.shared.engine.count(connection, query), query.timeout);
   }
   update(query: PreparedQuery, patch: PreparedPatch): Promise<number> {
-    return this.#run(`updating ${query.node.model.name}`, (connection) => this.shared.engine.update(connection, query, patch));
+    refuseNulInQuery(query);
+    refuseNulInPatch(query.node.model, patch);
+    return this.#run(`updating ${query.node.model.name}`, (connection) => this.shared.engine.update(connection, query, patch), query.timeout);
   }
   delete(query: PreparedQuery): Promise<number> {
-    return this.#run(`deleting ${query.node.model.name}`, (connection) => this.shared.engine.delete(connection, query));
+    refuseNulInQuery(query);
+    return this.#run(`deleting ${query.node.model.name}`, (connection) => this.shared.engine.delete(connection, query), query.timeout);
   }
   applySchema(models: readonly ModelMeta[]): Promise<void> {
     const { engine, schema } = this.shared;
@@ -72,6 +108,8 @@ abstract class PostgreSQLSession implements DriverSession {
  */
 export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
   readonly name = "postgres";
+  /** The server stops statements and lock waits at the limits it is given. */
+  readonly capabilities = CAPABILITIES;
 
   private constructor(shared: Shared) {
     super(shared);
@@ -85,7 +123,8 @@ export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
     const problem = checkOptions(options);
     if (problem) return Promise.reject(new ConnectionError(`PostgreSQL options: ${problem}`));
     const settings = postgresJsOptions(options);
-    const create = () => (options.url === undefined ? postgres(settings) : postgres(options.url, settings));
+    // Ommi's own sockets and whole results work around postgres.js 3.4 faults (socket.ts, sparse-results.ts).
+    const create = () => withWholeResults(postgresOverOwnSockets(options.url, settings));
     let pool: Pool;
     try {
       pool = new Pool(create, options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT);
@@ -93,7 +132,7 @@ export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
       // Only a malformed url gets here; the parser's error repeats the url, password and all, so it is not kept.
       return Promise.reject(new ConnectionError("PostgreSQL options: url is not a valid connection URL (postgres://user:password@host:port/database)"));
     }
-    return Promise.resolve(new PostgreSQLDriver({ engine: new PostgreSQLEngine(), pool, schema: options.schema, isolation: options.isolation }));
+    return Promise.resolve(new PostgreSQLDriver({ engine: new PostgreSQLEngine(options.schema ?? (() => pool.currentSchema)), pool, schema: options.schema, isolation: options.isolation }));
   }
 
   protected connection(): Connection | Promise<Connection> {
@@ -104,7 +143,7 @@ export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
     const transaction = await this.#open();
     let value;
     try {
-      value = await work(transaction.reserved.sql);
+      value = await work(transaction.statements);
     } catch (error) {
       await transaction.rollback().catch(() => undefined);
       throw error;
@@ -114,18 +153,35 @@ export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
   };
 
   begin(options?: BeginOptions): Promise<TransactionSession> {
-    return this.#open(options?.isolation);
+    return this.#open(options);
   }
 
-  async #open(isolation = this.shared.isolation): Promise<PostgreSQLTransaction> {
+  async #open({ isolation = this.shared.isolation, statementTimeout, lockTimeout }: BeginOptions = {}): Promise<PostgreSQLTransaction> {
     const { pool } = this.shared;
     try {
       if (isolation && !(isolation in ISOLATION_LEVELS)) throw new QueryError(`${JSON.stringify(isolation)} is not an isolation level (${Object.keys(ISOLATION_LEVELS).join(", ")})`);
-      const begin = isolation ? `BEGIN ISOLATION LEVEL ${ISOLATION_LEVELS[isolation]}` : "BEGIN";
-      return new PostgreSQLTransaction(this.shared, await ReservedConnection.open(() => pool.reserve(), begin), 0);
+      // Checked numbers only: SET takes no bound parameters, so the limits are spelled into it.
+      const settings = [
+        ...(statementTimeout === undefined ? [] : [`SET LOCAL statement_timeout = ${checkedTimeout(statementTimeout, "statementTimeout")}`]),
+        ...(lockTimeout === undefined ? [] : [`SET LOCAL lock_timeout = ${checkedTimeout(lockTimeout, "lockTimeout")}`]),
+      ];
+      const options = isolation ? `isolation level ${ISOLATION_LEVELS[isolation]}` : "";
+      const sql = await pool.connection();
+      const scope = await TransactionScope.begin(sql, options, pool.where, withWholeResults);
+      const transaction = new PostgreSQLTransaction(this.shared, scope, 0, statementTimeout);
+      if (settings.length > 0) await transaction.configure(settings.join("; "));
+      return transaction;
     } catch (error) {
       throw fromPostgresError(error, "beginning a transaction", pool.where);
     }
+  }
+
+  /** A statement timeout for one call: a transaction of its own, whose statement_timeout is set first. */
+  protected limited<T>(connection: Connection, ms: number, work: (connection: Connection) => Promise<T>): Promise<T> {
+    return connection.begin(async (tx) => {
+      await tx.unsafe(`SET LOCAL statement_timeout = ${ms}`);
+      return work(withWholeResults(tx) as unknown as Connection);
+    }) as Promise<T>;
   }
 
   /** Lets running queries finish (for a few seconds at most), then closes every connection. */
@@ -134,74 +190,104 @@ export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
   }
 }
 
-/** A transaction (depth 0) or a savepoint inside one (depth 1, 2, ...), on its reserved connection. */
+/** A transaction (depth 0) or a savepoint inside one (depth 1, 2, ...), on the connection its transaction holds. */
 class PostgreSQLTransaction extends PostgreSQLSession implements TransactionSession {
   #ended = false;
 
   constructor(
     shared: Shared,
-    readonly reserved: ReservedConnection,
+    private readonly scope: TransactionScope,
     private readonly depth: number,
+    /** The transaction's own statement timeout, which `.timeout(ms)` calls inside it restore. */
+    private readonly statementTimeout: number | undefined,
   ) {
     super(shared);
   }
 
+  /** Runs SET LOCAL statements right after BEGIN; a failure ends the transaction. */
+  async configure(settings: string): Promise<void> {
+    try {
+      await this.statements.unsafe(settings);
+    } catch (error) {
+      await this.rollback().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * A statement timeout for one call inside the transaction: set, then restored to the
+   * transaction's own (or the connection's) once the call succeeded. A call that failed has
+   * aborted the transaction, which can then only roll back.
+   */
+  protected async limited<T>(connection: Connection, ms: number, work: (connection: Connection) => Promise<T>): Promise<T> {
+    await connection.unsafe(`SET LOCAL statement_timeout = ${ms}`);
+    const value = await work(connection);
+    await connection.unsafe(this.statementTimeout === undefined ? "SET LOCAL statement_timeout TO DEFAULT" : `SET LOCAL statement_timeout = ${this.statementTimeout}`);
+    return value;
+  }
+
+  /** Runs this transaction's statements (for `atomically` work). */
+  get statements(): Connection {
+    return this.scope.sql as unknown as Connection;
+  }
+
   protected connection(): Connection | Promise<Connection> {
     if (this.#ended) return Promise.reject(new TransactionError("This transaction has ended"));
-    if (this.reserved.lost) return Promise.reject(this.#lostError());
-    return this.reserved.sql;
+    if (this.scope.lost) return Promise.reject(this.scope.lostError());
+    return this.statements;
   }
 
   /** Inside a transaction a failed statement aborts the whole of it, so partial work never commits. */
-  protected readonly atomically: Atomically = async (work) => work(await this.connection());
+  protected readonly atomically: Atomically = async (work) => this.settles(work(await this.connection()));
+
+  /** A statement that failed for want of a connection: the transaction's own is gone. */
+  protected override failed(error: OmmiError): void {
+    if (error instanceof ConnectionError) this.scope.markLost();
+  }
+
+  /** Fails with a ConnectionError when the connection goes, even if postgres.js never settles the statement. */
+  protected override settles<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.scope.closed]);
+  }
 
   /** A savepoint: it keeps the transaction's isolation level, so it takes no options. */
   async begin(): Promise<TransactionSession> {
     await this.connection();
-    await this.#control(`SAVEPOINT ommi_${this.depth + 1}`, "opening a savepoint");
-    return new PostgreSQLTransaction(this.shared, this.reserved, this.depth + 1);
+    try {
+      return new PostgreSQLTransaction(this.shared, await this.scope.savepoint(withWholeResults), this.depth + 1, this.statementTimeout);
+    } catch (error) {
+      const failure = fromPostgresError(error, "opening a savepoint", this.shared.pool.where);
+      this.failed(failure);
+      throw failure;
+    }
   }
 
-  commit(): Promise<void> {
-    return this.#end(this.depth === 0 ? ["COMMIT"] : [`RELEASE SAVEPOINT ommi_${this.depth}`], "committing", { failIfLost: true });
+  async commit(): Promise<void> {
+    this.#end();
+    // A lost connection cannot commit: the server rolled the transaction back when it went.
+    if (this.scope.lost) throw this.scope.lostError();
+    const ending = await this.scope.commit();
+    if (ending.ok) return;
+    const failure = fromPostgresError(ending.error, "committing", this.shared.pool.where);
+    this.failed(failure);
+    if (failure instanceof ConnectionError) throw failure;
+    // postgres.js rolls back instead of committing once a statement in the transaction failed.
+    const what = this.depth === 0 ? "The transaction" : "The nested transaction (savepoint)";
+    throw new TransactionError(`${what} was rolled back, not committed: a statement in it had failed: ${failure.message}`, { cause: failure });
   }
 
-  rollback(): Promise<void> {
-    const savepoint = `ommi_${this.depth}`;
-    const statements = this.depth === 0 ? ["ROLLBACK"] : [`ROLLBACK TO SAVEPOINT ${savepoint}`, `RELEASE SAVEPOINT ${savepoint}`];
+  async rollback(): Promise<void> {
+    this.#end();
+    const ending = await this.scope.rollback();
     // A lost connection has nothing left to roll back: the server did it when the connection went.
-    return this.#end(statements, "rolling back", { failIfLost: false });
+    if (ending.ok) return;
+    const failure = fromPostgresError(ending.error, "rolling back", this.shared.pool.where);
+    this.failed(failure);
+    if (!(failure instanceof ConnectionError)) throw failure;
   }
 
-  async #end(statements: readonly string[], doing: string, { failIfLost }: { failIfLost: boolean }): Promise<void> {
+  #end(): void {
     if (this.#ended) throw new TransactionError("This transaction has ended");
     this.#ended = true;
-    try {
-      if (this.reserved.lost) {
-        if (failIfLost) throw this.#lostError();
-        return;
-      }
-      for (const statement of statements) {
-        const result = await this.#control(statement, doing);
-        // COMMIT of a transaction in which a statement failed succeeds, but rolls back: say so.
-        if (statement === "COMMIT" && result.command === "ROLLBACK") {
-          throw new TransactionError("The transaction was rolled back, not committed: a statement in it had failed");
-        }
-      }
-    } finally {
-      if (this.depth === 0) this.reserved.release();
-    }
-  }
-
-  async #control(statement: string, doing: string): Promise<postgres.RowList<postgres.Row[]>> {
-    try {
-      return await this.reserved.sql.unsafe(statement);
-    } catch (error) {
-      throw fromPostgresError(error, doing, this.shared.pool.where);
-    }
-  }
-
-  #lostError(): ConnectionError {
-    return new ConnectionError(`The connection of this transaction to PostgreSQL at ${this.shared.pool.where} was lost; the server rolled the transaction back`);
   }
 }

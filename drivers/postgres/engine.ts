@@ -1,10 +1,12 @@
 import type { SQL } from "drizzle-orm";
 import type postgres from "postgres";
 import type { PreparedPatch, StoredRow } from "../../src/driver.js";
+import { SchemaError } from "../../src/errors.js";
+import { quote } from "../../src/util/quote.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
-import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
+import { checkDerivedNames, completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
 import { RowMappers } from "../sql/row-mapper.js";
 import { StatementSet } from "../sql/statement-set.js";
 import { StatementCache } from "../sql/statement-cache.js";
@@ -30,16 +32,53 @@ function run(connection: Connection, compiled: CompiledStatement, values: readon
 const ROWS_PER_INSERT = 10_000;
 
 /**
+ * The schema of Ommi's tables: the one the options name, or else a function that gives the
+ * connection's `current_schema()` once the server has answered (null when no schema on its
+ * search_path exists). Every statement names it (see Tables): never left to the search path.
+ */
+export type SchemaSource = string | (() => string | null | undefined);
+
+const NAME_A_SCHEMA = 'name one with PostgreSQLDriver.connect({ schema: "app" }) (createModels() creates it)';
+
+/**
+ * PostgreSQL's own schemas: pg_catalog, pg_toast, pg_temp_N... (it lets nobody else create a
+ * schema whose name begins with pg_), and information_schema. Ommi's tables never go there: a
+ * model named pg_class in pg_catalog would be the catalog itself.
+ */
+function isSystemSchema(name: string): boolean {
+  return name.startsWith("pg_") || name === "information_schema";
+}
+
+function schemaFrom(source: SchemaSource): string {
+  const schema = typeof source === "string" ? source : source();
+  if (schema === undefined) throw new Error("the current schema is known only once the server has answered");
+  if (schema === null) {
+    throw new SchemaError(`PostgreSQL gives this connection no current schema (no schema on its search_path exists), so Ommi does not know where its tables are: ${NAME_A_SCHEMA}`);
+  }
+  if (isSystemSchema(schema)) {
+    const whose = typeof source === "string" ? "The schema option names" : "This connection's current schema (the first on its search_path) is";
+    throw new SchemaError(`${whose} ${quote(schema)}, a schema of PostgreSQL's own, which cannot hold Ommi's tables: ${NAME_A_SCHEMA}`);
+  }
+  return schema;
+}
+
+/**
  * The statements Ommi runs on PostgreSQL, on whichever connection a session gives: compiled
  * once per query shape (the text is the same for every connection, and postgres.js prepares
  * it once on each), rows mapped by one generated mapper per model.
  */
 export class PostgreSQLEngine {
-  readonly #builder = new StatementBuilder(postgresDialect);
+  readonly #builder: StatementBuilder;
   // postgres.js prepares statements itself, per connection: what is kept is the compiled text.
-  readonly #statements = new StatementSet<CompiledStatement>(this.#builder, (compiled) => compiled);
+  readonly #statements: StatementSet<CompiledStatement>;
   readonly #inserts = new StatementCache<CompiledStatement>();
   readonly #mappers = new RowMappers(() => postgresDialect.decode);
+
+  /** Nothing is asked of `schema` until the first statement is built, after the server has answered. */
+  constructor(schema: SchemaSource) {
+    this.#builder = new StatementBuilder(postgresDialect, () => schemaFrom(schema));
+    this.#statements = new StatementSet<CompiledStatement>(this.#builder, (compiled) => compiled);
+  }
 
   async fetch(connection: Connection, query: PreparedQuery): Promise<StoredRow[]> {
     const rows = await run(connection, this.#statements.select(query), query.values).values();
@@ -81,22 +120,27 @@ export class PostgreSQLEngine {
 
   /** Creates what is missing, in one transaction; an advisory lock keeps two processes starting at once from racing. */
   async applySchema(connection: Connection, schema: string | undefined, models: readonly ModelMeta[]): Promise<void> {
-    await connection.unsafe("SELECT pg_advisory_xact_lock(hashtext('ommi.applySchema'))");
+    checkDerivedNames(models);
+    const { tables } = this.#builder;
+    // Refuses a schema that cannot hold Ommi's tables before anything is created (see schemaFrom).
+    const target = tables.schema;
+    await connection.unsafe("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('ommi.applySchema'))");
     if (schema !== undefined) await connection.unsafe(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
     for (const model of referencedFirst(models)) {
-      await this.#execute(connection, createTable(postgresDialect, model));
+      await this.#execute(connection, createTable(tables, model));
       const existing = await connection.unsafe<{ name: string }[]>(
-        "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
-        [model.name],
+        "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2",
+        [target, model.name],
       );
       // Quoted identifiers: PostgreSQL column names are case-sensitive.
       const names = new Set(existing.map((column) => column.name));
-      for (const statement of completeTable(postgresDialect, model, (column) => names.has(column))) await this.#execute(connection, statement);
+      for (const statement of completeTable(tables, model, (column) => names.has(column))) await this.#execute(connection, statement);
     }
   }
 
   async deleteSchema(connection: Connection, models: readonly ModelMeta[]): Promise<void> {
-    for (const model of referencedFirst(models).reverse()) await this.#execute(connection, dropTable(model));
+    const { tables } = this.#builder;
+    for (const model of referencedFirst(models).reverse()) await this.#execute(connection, dropTable(tables, model));
     this.#statements.clear();
     this.#inserts.clear();
   }

@@ -1,6 +1,7 @@
 import {
-  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, TransactionError,
+  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, TimeoutError, TransactionError, type TimeoutLimit,
 } from "../../src/errors.js";
+import { shortenMessage } from "../../src/util/quote.js";
 
 /** What postgres.js errors carry: a SQLSTATE (`code`) from the server, or a code of its own for connection trouble. */
 interface NativeError extends Error {
@@ -10,11 +11,16 @@ interface NativeError extends Error {
 
 type OmmiErrorClass = new (message: string, options: { cause: unknown }) => OmmiError;
 
-/** postgres.js's own codes for a connection that could not be made, was lost, or was closed. */
+/** postgres.js's and Node's codes for a connection that could not be made, was lost, or was closed. */
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE",
+  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "EHOSTDOWN",
+  "ENETUNREACH", "ENETDOWN", "ENETRESET", "EPIPE", "ENOENT", "EACCES",
+  "ERR_SOCKET_CLOSED", "ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END",
   "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "SASL_SIGNATURE_MISMATCH",
   "AUTH_TYPE_NOT_IMPLEMENTED", "MESSAGE_NOT_SUPPORTED",
+  // TLS: the server's certificate could not be trusted, or the handshake failed.
+  "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "CERT_HAS_EXPIRED",
+  "ERR_TLS_CERT_ALTNAME_INVALID", "ERR_SSL_WRONG_VERSION_NUMBER", "SSL_NOT_ACCEPTED",
 ]);
 
 /** SQLSTATEs (exact, then by class: their first two characters) → the Ommi error for them. */
@@ -28,11 +34,20 @@ const BY_STATE: Readonly<Record<string, OmmiErrorClass>> = {
   "57P01": ConnectionError, // admin_shutdown
   "57P02": ConnectionError, // crash_shutdown
   "57P03": ConnectionError, // cannot_connect_now
+  "57P04": ConnectionError, // database_dropped
+  "57P05": ConnectionError, // idle_session_timeout: the server closed an idle connection
+  "25P03": ConnectionError, // idle_in_transaction_session_timeout: the server closed the connection
   "23": ConstraintError, // integrity_constraint_violation: unique, foreign key, not null, check
   "25": TransactionError, // invalid_transaction_state (e.g. 25P02, a statement failed earlier in the transaction)
   "40": TransactionError, // transaction_rollback: serialization failure, deadlock
   "08": ConnectionError, // connection_exception
   "28": ConnectionError, // invalid_authorization_specification: unknown role, wrong password
+};
+
+/** SQLSTATEs of a time limit the server enforced. */
+const TIMEOUTS: Readonly<Record<string, TimeoutLimit>> = {
+  "57014": "statement", // query_canceled: statement_timeout, or a cancel request
+  "55P03": "lock", // lock_not_available: lock_timeout (or NOWAIT)
 };
 
 /** Conflicts with a concurrent transaction: running the transaction again may well succeed. */
@@ -49,11 +64,14 @@ export function fromPostgresError(error: unknown, doing: string, where: string):
   if (error instanceof OmmiError) return error;
   if (!(error instanceof Error)) return new OmmiError(`${doing}: ${String(error)}`, { cause: error });
   const code = (error as NativeError).code ?? "";
-  const detail = (error as NativeError).detail ? ` (${(error as NativeError).detail})` : "";
+  // A unique violation's detail repeats the whole key value: keep messages short.
+  const detail = (error as NativeError).detail ? ` (${shortenMessage((error as NativeError).detail as string)})` : "";
   if (CONNECTION_CODES.has(code)) return new ConnectionError(`${doing}: cannot reach PostgreSQL at ${where}: ${error.message}`, { cause: error });
+  const limit = TIMEOUTS[code];
+  if (limit) return new TimeoutError(`${doing}: ${error.message}`, { cause: error, limit });
   const Kind = BY_STATE[code] ?? BY_STATE[code.slice(0, 2)];
   if (Kind === ConnectionError) return new ConnectionError(`${doing}: PostgreSQL at ${where}: ${error.message}`, { cause: error });
-  const message = `${doing}: ${error.message}${detail}${HINTS[code] ?? ""}`;
+  const message = `${doing}: ${shortenMessage(error.message)}${detail}${HINTS[code] ?? ""}`;
   if (Kind === TransactionError) return new TransactionError(message, { cause: error, retryable: RETRYABLE.has(code) });
   return new (Kind ?? QueryError)(message, { cause: error });
 }

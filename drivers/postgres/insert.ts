@@ -38,7 +38,9 @@ export function insertRows(model: ModelMeta, tables: Tables): CompiledStatement 
   if (!key) return compilation.finish(sql`INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${arrays})`);
   const names = model.fields.map((_, index) => sql.identifier(`c${index}`));
   const keyName = names[key.index] as (typeof names)[number];
-  const sequence = sql`(SELECT pg_get_serial_sequence(${quoteIdentifier(model.name)}, ${key.column})::regclass)`;
+  // The table as text that PostgreSQL parses as a name: quoted and with its schema, or it would be looked up along the search path.
+  const { schema, name } = tables.nameOf(model);
+  const sequence = sql`(SELECT pg_get_serial_sequence(${`${quoteIdentifier(schema)}.${quoteIdentifier(name)}`}, ${key.column})::regclass)`;
   const keyed = names.map((name, index) => (index === key.index ? sql`COALESCE(${name}, nextval(${sequence})) AS ${name}` : name));
   const advanceSequence = sql`(SELECT setval(${sequence}, top) FROM (SELECT max(${keyName}) AS top FROM ${INPUT}) AS given WHERE top > COALESCE(pg_sequence_last_value(${sequence}), 0))`;
   const steps = [

@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import type { IsolationLevel } from "../../src/driver.js";
+import { timeoutProblem } from "../../src/timeouts.js";
 import { quoteIdentifier } from "./dialect.js";
 import { formatTimestamp, parseTimestamp } from "./timestamp.js";
 
@@ -24,6 +25,16 @@ export interface PostgreSQLOptions {
   isolation?: IsolationLevel;
   /** TLS, as postgres.js takes it (`true`, `"require"`, `"verify-full"`, or tls.connect options). */
   ssl?: postgres.Options<Record<string, never>>["ssl"];
+  /**
+   * Milliseconds any one statement may run; the server stops it (also when the client is gone)
+   * and the call fails with a TimeoutError (limit "statement"). The server's setting unless given.
+   */
+  statementTimeout?: number;
+  /**
+   * Milliseconds a statement may wait for a lock another transaction holds, then fails with a
+   * retryable TimeoutError (limit "lock"). The server's setting (no limit) unless given.
+   */
+  lockTimeout?: number;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT = 10;
@@ -46,18 +57,29 @@ export function checkOptions(options: PostgreSQLOptions): string | undefined {
     return `isolation must be one of ${Object.keys(ISOLATION_LEVELS).join(", ")}, got ${JSON.stringify(options.isolation)}`;
   }
   if (options.schema !== undefined && (typeof options.schema !== "string" || options.schema === "")) return "schema must be a non-empty string";
+  for (const name of ["statementTimeout", "lockTimeout"] as const) {
+    if (options[name] !== undefined) {
+      const problem = timeoutProblem(name, options[name]);
+      if (problem) return problem;
+    }
+  }
   return undefined;
 }
 
 /**
  * postgres.js settings for Ommi. Every connection starts in UTC with ISO dates (what
- * timestamp.ts reads and writes) and in the chosen schema. `fetch_types` stays on although Ommi
- * writes its array literals itself (array-literal.ts): with it off, postgres.js 3.4 never hands
- * a connection it opened for `reserve()` to the caller, and transactions would wait forever.
+ * timestamp.ts reads and writes) and in the chosen schema. `fetch_types` is off: Ommi writes its
+ * array literals itself (array-literal.ts) and reads no array columns, and postgres.js 3.4 runs
+ * that query on each new connection with no one to hear it fail: a connection lost during it
+ * was an unhandled rejection, which ends a Node process. (It was on for `reserve()`, which never
+ * handed out a connection without it; transactions no longer reserve, see transaction-scope.ts.)
  */
 export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<Record<string, postgres.PostgresType>> {
   const connection: Record<string, string> = { application_name: "ommi", TimeZone: "UTC", DateStyle: "ISO, MDY" };
   if (options.schema !== undefined) connection.search_path = quoteIdentifier(options.schema);
+  // Server settings, so the server itself stops the work, even once the client has gone.
+  if (options.statementTimeout !== undefined) connection.statement_timeout = String(options.statementTimeout);
+  if (options.lockTimeout !== undefined) connection.lock_timeout = String(options.lockTimeout);
   return {
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.port === undefined ? {} : { port: options.port }),
@@ -67,6 +89,7 @@ export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<
     ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     max: options.max ?? DEFAULT_POOL_SIZE,
     connect_timeout: options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT,
+    fetch_types: false,
     connection,
     // NOTICEs ("relation already exists, skipping") are expected, not news.
     onnotice: () => undefined,

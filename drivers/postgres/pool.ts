@@ -15,6 +15,7 @@ export class Pool {
   #ready: Promise<void> | undefined;
   #answered = false;
   #closed = false;
+  #currentSchema: string | null | undefined;
 
   constructor(
     private readonly create: () => postgres.Sql,
@@ -28,6 +29,14 @@ export class Pool {
   get where(): string {
     const { host, port, path } = this.#sql.options;
     return typeof path === "string" && path ? path : `${host[0] ?? "localhost"}:${port[0] ?? 5432}`;
+  }
+
+  /**
+   * The connection's `current_schema()` as the server first answered it: the first schema on
+   * its search_path that exists, or null when none does. Undefined until the server has answered.
+   */
+  get currentSchema(): string | null | undefined {
+    return this.#currentSchema;
   }
 
   /** The pool, once the server has answered (at once after that). */
@@ -53,9 +62,11 @@ export class Pool {
       }, this.connectTimeout * 1000);
     });
     try {
-      const [row] = await Promise.race([sql.unsafe<{ encoding: string }[]>("SELECT current_setting('server_encoding') AS encoding"), deadline]);
+      const question = "SELECT pg_catalog.current_setting('server_encoding') AS encoding, pg_catalog.current_schema() AS schema";
+      const [row] = await Promise.race([sql.unsafe<{ encoding: string; schema: string | null }[]>(question), deadline]);
       // Text matching and code point order assume UTF-8; other encodings would silently differ.
       if (row?.encoding !== "UTF8") throw new ConnectionError(`The PostgreSQL database at ${this.where} uses ${row?.encoding} encoding; Ommi needs UTF8`);
+      this.#currentSchema = row.schema;
       this.#answered = true;
     } catch (error) {
       this.#ready = undefined;

@@ -1,4 +1,4 @@
-import { bigint, boolean, doublePrecision, pgTable, text, timestamp, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, PgSchema, text, timestamp, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
 import type { FieldMeta } from "../../src/model/field.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 
@@ -20,7 +20,11 @@ function column(field: FieldMeta): PgColumnBuilderBase {
   }
 }
 
-/** The model's Drizzle table, built at run time from its metadata (in the connection's search_path schema). */
-export function buildTable(model: ModelMeta) {
-  return pgTable(model.name, Object.fromEntries(model.fields.map((field) => [field.name, column(field)])));
+/**
+ * The model's Drizzle table in `schema`, built at run time from its metadata: Drizzle writes every
+ * reference to it, and to its columns, with the schema. (`new PgSchema`, not `pgSchema()`, which
+ * refuses "public": it expects a table there to be left unqualified, and found by search_path.)
+ */
+export function buildTable(model: ModelMeta, schema: string) {
+  return new PgSchema(schema).table(model.name, Object.fromEntries(model.fields.map((field) => [field.name, column(field)])));
 }

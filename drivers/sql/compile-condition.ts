@@ -4,7 +4,7 @@ import type { ComparisonNode, ConditionNode, RelatedNode } from "../../src/query
 import { Param } from "../../src/query/prepare.js";
 import { CompiledStatement } from "./compiled.js";
 import type { Encode, SqlDialect } from "./dialect.js";
-import type { TextOperator } from "./patterns.js";
+import type { TextOperator } from "../../src/query/text/index.js";
 import { columnOf, type Tables } from "./tables.js";
 
 /** State of compiling one statement: which encoder each placeholder's value needs. */
@@ -35,8 +35,6 @@ export class Compilation {
     return `r${++this.#aliases}`;
   }
 }
-
-const NOTHING = sql`1 = 0`;
 
 const SYMBOLS = { eq: "=", ne: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;
 
@@ -75,25 +73,29 @@ function compileComparison(node: ComparisonNode, table: Table, compilation: Comp
       return sql`${column} ${sql.raw(SYMBOLS[operator])} ${compilation.placeholder(value, encode)}`;
     case "in":
     case "notIn":
-      return compileList(column, operator, value as readonly Param[], encode, compilation);
+      return compileList(column, operator, value, field, compilation);
     case "isNull":
       return sql`${column} IS NULL`;
     case "isNotNull":
       return sql`${column} IS NOT NULL`;
-    case "regex":
-      return compilation.dialect.regex(column, compilation.placeholder(value, encode));
     default:
       return compileTextMatch(field, column, operator, value, compilation);
   }
 }
 
-function compileList(column: SQL, operator: "in" | "notIn", params: readonly Param[], encode: Encode, compilation: Compilation): SQL {
-  // An empty list: `in` matches nothing; `notIn` matches every row that has a value.
-  if (params.length === 0) return operator === "in" ? NOTHING : sql`${column} IS NOT NULL`;
-  const list = sql.join(params.map((param) => compilation.placeholder(param, encode)), sql`, `);
-  return operator === "in" ? sql`${column} IN (${list})` : sql`${column} NOT IN (${list})`;
+/**
+ * `in` and `notIn`, with the list bound as one parameter: one statement shape for every length,
+ * and no limit on the length from the database's parameter count. `notIn` never matches a null
+ * row (rule 1), and with an empty list matches every row that has a value; it is written out
+ * as such, since SQL's `NULL NOT IN (empty)` and `NULL <> ALL('{}')` are TRUE.
+ */
+function compileList(column: SQL, operator: "in" | "notIn", list: unknown, field: FieldMeta, compilation: Compilation): SQL {
+  const match = compilation.dialect.inList(field.type);
+  const isIn = match.expression(column, compilation.placeholder(list, match.encode));
+  return operator === "in" ? isIn : sql`${column} IS NOT NULL AND NOT (${isIn})`;
 }
 
+/** contains, startsWith, endsWith, like, ilike and regex: the dialect spells Ommi's meaning of the value (src/query/text). */
 function compileTextMatch(_field: FieldMeta, column: SQL, operator: TextOperator, value: unknown, compilation: Compilation): SQL {
   const match = compilation.dialect.textMatch(operator);
   return match.expression(column, compilation.placeholder(value, (text) => match.encode(text as string)));

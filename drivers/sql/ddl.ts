@@ -1,10 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
+import { ModelError } from "../../src/errors.js";
 import type { FieldMeta } from "../../src/model/field.js";
 import type { ModelMeta } from "../../src/model/meta.js";
-import type { SqlDialect } from "./dialect.js";
+import { fitName } from "./names.js";
+import type { Tables } from "./tables.js";
+
+// The statements that create, complete and drop models' tables. Every table is named with its
+// schema (see Tables), and every name derived here fits the portable limit (see fitName).
 
 /** A column definition, for CREATE TABLE and ADD COLUMN. */
-export function columnDefinition(dialect: SqlDialect, field: FieldMeta, { inTable }: { inTable: boolean }): SQL {
+export function columnDefinition(tables: Tables, field: FieldMeta, { inTable }: { inTable: boolean }): SQL {
+  const { dialect } = tables;
   const parts: SQL[] = [sql`${sql.identifier(field.column)}`, dialect.columnType(field)];
   const soleKey = inTable && isSoleKey(field);
   if (soleKey) parts.push(sql`PRIMARY KEY`);
@@ -12,26 +18,26 @@ export function columnDefinition(dialect: SqlDialect, field: FieldMeta, { inTabl
   // Columns added to an existing table must allow NULL: existing rows have no value for them.
   if (inTable && !field.optional && !field.nullable && !field.key) parts.push(sql`NOT NULL`);
   const target = field.reference;
-  if (target) parts.push(sql`REFERENCES ${sql.identifier(target.model.name)} (${sql.identifier(target.column)})`);
+  if (target) parts.push(sql`REFERENCES ${dialect.referenceTo(tables.nameOf(target.model))} (${sql.identifier(target.column)})`);
   return sql.join(parts, sql` `);
 }
 
-export function createTable(dialect: SqlDialect, model: ModelMeta): SQL {
-  const columns = model.fields.map((field) => columnDefinition(dialect, field, { inTable: true }));
+export function createTable(tables: Tables, model: ModelMeta): SQL {
+  const columns = model.fields.map((field) => columnDefinition(tables, field, { inTable: true }));
   if (model.keys.length > 1) columns.push(sql`PRIMARY KEY (${sql.join(model.keys.map((key) => sql.identifier(key.column)), sql`, `)})`);
-  return sql`CREATE TABLE IF NOT EXISTS ${sql.identifier(model.name)} (${sql.join(columns, sql`, `)})`;
+  return sql`CREATE TABLE IF NOT EXISTS ${tables.qualified(model)} (${sql.join(columns, sql`, `)})`;
 }
 
-export function addColumn(dialect: SqlDialect, field: FieldMeta): SQL {
-  return sql`ALTER TABLE ${sql.identifier(field.model.name)} ADD COLUMN ${columnDefinition(dialect, field, { inTable: false })}`;
+export function addColumn(tables: Tables, field: FieldMeta): SQL {
+  return sql`ALTER TABLE ${tables.qualified(field.model)} ADD COLUMN ${columnDefinition(tables, field, { inTable: false })}`;
 }
 
 /**
  * What an existing table of the model lacks: ADD COLUMN for each field whose column `has` does
  * not find, and every index (IF NOT EXISTS, so those already there stay as they are).
  */
-export function completeTable(dialect: SqlDialect, model: ModelMeta, has: (column: string) => boolean): SQL[] {
-  return model.fields.flatMap((field) => [...(has(field.column) ? [] : [addColumn(dialect, field)]), ...(needsIndex(field) ? [createIndex(field)] : [])]);
+export function completeTable(tables: Tables, model: ModelMeta, has: (column: string) => boolean): SQL[] {
+  return model.fields.flatMap((field) => [...(has(field.column) ? [] : [addColumn(tables, field)]), ...(needsIndex(field) ? [createIndex(tables, field)] : [])]);
 }
 
 /** The model's key when the database generates it: a lone integer key marked (or taken as) Auto. */
@@ -50,10 +56,42 @@ export function needsIndex(field: FieldMeta): boolean {
  * column so that a field that gains `Unique`, or a unique field added to an existing table,
  * gets it too: SQLite cannot ADD COLUMN ... UNIQUE.
  */
-export function createIndex(field: FieldMeta): SQL {
+export function createIndex(tables: Tables, field: FieldMeta): SQL {
   const unique = isUniqueBeyondKey(field);
-  const name = `${field.model.name}_${field.column}_${unique ? "unique" : "idx"}`;
-  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${sql.identifier(name)} ON ${sql.identifier(field.model.name)} (${sql.identifier(field.column)})`;
+  const target = tables.dialect.indexOn(indexName(field), tables.nameOf(field.model));
+  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${target} (${sql.identifier(field.column)})`;
+}
+
+/**
+ * The name of a field's index: `<table>_<column>_unique` (or `_idx`), fitted to the portable
+ * limit. PostgreSQL would cut a longer name to 63 bytes, and two indexes cut to the same name
+ * are one: `IF NOT EXISTS` then skips the second, and its uniqueness goes unenforced.
+ */
+export function indexName(field: FieldMeta): string {
+  return fitName(`${field.model.name}_${field.column}_${isUniqueBeyondKey(field) ? "unique" : "idx"}`);
+}
+
+/**
+ * Throws a ModelError when two of the names these models' tables and indexes take are the same,
+ * ignoring case (as SQLite does): tables and indexes share one namespace per schema in
+ * PostgreSQL and SQLite, and `CREATE ... IF NOT EXISTS` would silently skip the second one, so
+ * a unique index could be missing. A table `A_b` with a column `c` and a table `A` with a column
+ * `b_c` would both name an index `A_b_c_unique`, for example.
+ */
+export function checkDerivedNames(models: readonly ModelMeta[]): void {
+  const owners = new Map<string, string>();
+  const claim = (name: string, owner: string) => {
+    const folded = name.toLowerCase();
+    const other = owners.get(folded);
+    if (other !== undefined) {
+      throw new ModelError(`${other} and ${owner} would both be named "${name}" in the database; rename a model, or give a field a StoreAs("...")`);
+    }
+    owners.set(folded, owner);
+  };
+  for (const model of models) claim(model.name, `the table of ${model.name}`);
+  for (const model of models) {
+    for (const field of model.fields) if (needsIndex(field)) claim(indexName(field), `the index of ${model.name}.${field.name}`);
+  }
 }
 
 function isSoleKey(field: FieldMeta): boolean {
@@ -65,8 +103,8 @@ function isUniqueBeyondKey(field: FieldMeta): boolean {
   return field.unique && !isSoleKey(field);
 }
 
-export function dropTable(model: ModelMeta): SQL {
-  return sql`DROP TABLE IF EXISTS ${sql.identifier(model.name)}`;
+export function dropTable(tables: Tables, model: ModelMeta): SQL {
+  return sql`DROP TABLE IF EXISTS ${tables.qualified(model)}`;
 }
 
 /** Models ordered so that every model comes after the models it refers to (for CREATE), where possible. */

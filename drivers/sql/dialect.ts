@@ -1,7 +1,7 @@
 import type { SQL, Table } from "drizzle-orm";
 import type { FieldMeta, FieldType } from "../../src/model/field.js";
 import type { ModelMeta } from "../../src/model/meta.js";
-import type { TextOperator } from "./patterns.js";
+import type { TextOperator } from "../../src/query/text/index.js";
 
 /** A value as the database driver takes or gives it. */
 export type Encode = (value: unknown) => unknown;
@@ -9,10 +9,28 @@ export type Encode = (value: unknown) => unknown;
 /** The encoder of types the database client takes as they are; generated code leaves it out. */
 export const unchanged: Encode = (value) => value;
 
-/** How one text operator is written in a dialect: the expression, and how its value is encoded. */
+/**
+ * How one text operator is written in a dialect: the expression (which may use `pattern` more
+ * than once: each use is bound to the same value), and how the user's value is encoded for it.
+ * The value's meaning is Ommi's (src/query/text), already checked; the dialect only spells it.
+ */
 export interface TextMatch {
   expression(column: SQL, pattern: SQL): SQL;
   encode(value: string): unknown;
+}
+
+/** How a dialect tests a column against a list of values bound as one parameter, whatever its length. */
+export interface ListMatch {
+  /** TRUE when `column` equals one of the list's values; never TRUE for a NULL column. */
+  expression(column: SQL, list: SQL): SQL;
+  /** The whole list (an array of a field type's values, none null) → the one value bound. */
+  encode: Encode;
+}
+
+/** A table as statements name it: in its schema (see Tables). */
+export interface TableName {
+  readonly schema: string;
+  readonly name: string;
 }
 
 /**
@@ -20,8 +38,14 @@ export interface TextMatch {
  * asks the dialect for these and writes the rest of every statement itself.
  */
 export interface SqlDialect {
-  /** The Drizzle table for a model, built from its metadata. */
-  table(model: ModelMeta): Table;
+  /** The Drizzle table for a model, built from its metadata, in `schema`: statements name it with the schema. */
+  table(model: ModelMeta, schema: string): Table;
+  /** Why this database cannot give Ommi a table of this name (a name it reserves), or undefined. */
+  tableNameProblem(name: string): string | undefined;
+  /** `<index> ON <table>` of CREATE INDEX, the schema written where this database takes it. */
+  indexOn(index: string, table: TableName): SQL;
+  /** The table a REFERENCES clause names. */
+  referenceTo(table: TableName): SQL;
   /** The same table under another name, for subqueries that may reach a model twice. */
   alias(table: Table, name: string): Table;
   /** Text and parameters of a statement; placeholders stay `Placeholder` objects, to be bound per call. */
@@ -30,8 +54,10 @@ export interface SqlDialect {
   readonly encode: Readonly<Record<FieldType, Encode>>;
   /** Stored value → JavaScript value; `undefined` where the driver already gives the right value. */
   readonly decode: Readonly<Record<FieldType, Encode | undefined>>;
+  /** contains, startsWith, endsWith, like, ilike and regex: each linear-time in the text (issue 8). */
   textMatch(operator: TextOperator): TextMatch;
-  regex(column: SQL, pattern: SQL): SQL;
+  /** `in` for a field type: the list bound as one parameter, so any length has one statement shape. */
+  inList(type: FieldType): ListMatch;
   /** What stands after LIMIT when only OFFSET was asked for. */
   readonly noLimit: SQL;
   /** The column type for a field, in CREATE TABLE and ADD COLUMN. */

@@ -29,8 +29,12 @@ function orderingOf(field: FieldMeta, direction: "asc" | "desc"): SQL {
 export class StatementBuilder {
   readonly tables: Tables;
 
-  constructor(readonly dialect: SqlDialect) {
-    this.tables = new Tables(dialect);
+  /** `schemaOf` names the schema of every table; it is asked once, when the first statement is built. */
+  constructor(
+    readonly dialect: SqlDialect,
+    schemaOf: () => string,
+  ) {
+    this.tables = new Tables(dialect, schemaOf);
   }
 
   /** The model's columns, in field order: what the row mapper reads. */

@@ -1,9 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { FieldMeta, FieldType } from "../../src/model/field.js";
-import { unchanged, type SqlDialect, type TextMatch } from "../sql/dialect.js";
-import { toGlob, toRegExpSource, tokensFor, type TextOperator } from "../sql/patterns.js";
-import { buildTable } from "./table.js";
+import { unchanged, type SqlDialect } from "../sql/dialect.js";
+import { sqliteTextMatch } from "./text-match.js";
+import { qualified } from "../sql/tables.js";
+import { sqliteInList } from "./in-list.js";
+import { buildTable, sqliteTableNameProblem } from "./table.js";
 
 const drizzleDialect = new SQLiteSyncDialect();
 
@@ -22,10 +24,15 @@ const COLUMN_TYPES: Record<FieldType, string> = {
 /**
  * SQLite: booleans are stored as 0/1 and dates as milliseconds since the epoch (exact to the
  * millisecond, and they sort as numbers). Strings compare bytewise (BINARY collation), which
- * for UTF-8 is code point order. Text matching uses GLOB, which is case-sensitive, unlike LIKE.
+ * for UTF-8 is code point order. Text matching: see text-match.ts.
  */
 export const sqliteDialect: SqlDialect = {
   table: buildTable,
+  tableNameProblem: sqliteTableNameProblem,
+  // SQLite writes the schema on the index's name; the table must then be in that schema.
+  indexOn: (index, table) => sql`${qualified({ schema: table.schema, name: index })} ON ${sql.identifier(table.name)}`,
+  // SQLite takes no schema here: a foreign key's parent is always looked up in its child's schema.
+  referenceTo: (table) => sql`${sql.identifier(table.name)}`,
   alias: (table, name) => alias(table as SQLiteTable, name),
   toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
   encode: {
@@ -45,13 +52,8 @@ export const sqliteDialect: SqlDialect = {
     date: (value) => new Date(Number(value)),
     bigint: (value) => BigInt(value as number | bigint),
   },
-  textMatch(operator: TextOperator): TextMatch {
-    if (operator === "ilike") {
-      return { expression: (column, pattern) => sql`ommi_regexp_i(${column}, ${pattern})`, encode: (text) => toRegExpSource(tokensFor(operator, text)) };
-    }
-    return { expression: (column, pattern) => sql`${column} GLOB ${pattern}`, encode: (text) => toGlob(tokensFor(operator, text)) };
-  },
-  regex: (column, pattern) => sql`ommi_regexp(${column}, ${pattern})`,
+  textMatch: sqliteTextMatch,
+  inList: sqliteInList,
   noLimit: sql`-1`,
   columnType: (field: FieldMeta): SQL => sql.raw(COLUMN_TYPES[field.type]),
   // An INTEGER PRIMARY KEY is SQLite's rowid: left out (NULL) on insert, it is generated.

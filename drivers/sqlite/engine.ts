@@ -1,10 +1,10 @@
 import type Database from "better-sqlite3";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PreparedPatch, StoredRow } from "../../src/driver.js";
 import type { ModelMeta } from "../../src/model/meta.js";
 import type { PreparedQuery } from "../../src/query/prepare.js";
 import type { CompiledStatement } from "../sql/compiled.js";
-import { completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
+import { checkDerivedNames, completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
 import { createRowRunner, type RowRunner } from "../sql/row-runner.js";
 import { RowMappers } from "../sql/row-mapper.js";
 import { StatementSet, type StatementKind } from "../sql/statement-set.js";
@@ -19,11 +19,17 @@ interface Prepared {
 }
 
 /**
+ * The schema every statement names Ommi's tables in: the database file itself. Unqualified, a
+ * name would find a TEMP table of the same name first (SQLite searches `temp` before `main`).
+ */
+const SCHEMA = "main";
+
+/**
  * The synchronous work on one better-sqlite3 connection: statements compiled once per query
  * shape and kept prepared, rows mapped by one generated mapper per model.
  */
 export class SQLiteEngine {
-  readonly #builder = new StatementBuilder(sqliteDialect);
+  readonly #builder = new StatementBuilder(sqliteDialect, () => SCHEMA);
   readonly #statements = new StatementSet<Prepared>(this.#builder, (compiled, kind, model) => this.#prepare(compiled, kind, model));
   readonly #inserts = new StatementCache<{ statement: Database.Statement<unknown[]>; runRow: RowRunner }>();
   // With safeIntegers on (bigint fields), every INTEGER column comes back as a bigint.
@@ -80,20 +86,31 @@ export class SQLiteEngine {
   }
 
   applySchema(models: readonly ModelMeta[]): void {
+    checkDerivedNames(models);
+    const { tables } = this.#builder;
     this.db.transaction(() => {
       for (const model of referencedFirst(models)) {
-        this.#execute(createTable(sqliteDialect, model));
-        const existing = new Set(
-          (this.db.prepare("SELECT name FROM pragma_table_info(?)").pluck().all(model.name) as string[]).map((name) => name.toLowerCase()),
-        );
-        for (const statement of completeTable(sqliteDialect, model, (column) => existing.has(column.toLowerCase()))) this.#execute(statement);
+        this.#execute(createTable(tables, model));
+        const existing = new Set(this.#columnsOf(model).map((name) => name.toLowerCase()));
+        for (const statement of completeTable(tables, model, (column) => existing.has(column.toLowerCase()))) this.#execute(statement);
       }
     })();
   }
 
+  /**
+   * The columns the model's table has. The PRAGMA statement, not the pragma_table_info()
+   * function: a table of that name would hide the function, and the statement names the schema.
+   */
+  #columnsOf(model: ModelMeta): string[] {
+    const { schema, name } = this.#builder.tables.nameOf(model);
+    const { sql: text } = sqliteDialect.toQuery(sql`PRAGMA ${sql.identifier(schema)}.table_info(${sql.identifier(name)})`);
+    return this.db.prepare(text).all().map((column) => (column as { name: string }).name);
+  }
+
   deleteSchema(models: readonly ModelMeta[]): void {
+    const { tables } = this.#builder;
     this.db.transaction(() => {
-      for (const model of referencedFirst(models).reverse()) this.#execute(dropTable(model));
+      for (const model of referencedFirst(models).reverse()) this.#execute(dropTable(tables, model));
     })();
     this.#statements.clear();
     this.#inserts.clear();

@@ -1,32 +1,32 @@
 import type Database from "better-sqlite3";
+import { automatonFor, type Automaton, type TextOperator } from "../../src/query/text/index.js";
+import { globToLike } from "./glob.js";
 
-/** Regular expressions by source and flags; patterns repeat, so each is compiled once. */
-const compiled = new Map<string, RegExp>();
-const MAX_CACHED = 1000;
-
-function regExp(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let found = compiled.get(key);
-  if (!found) {
-    if (compiled.size >= MAX_CACHED) compiled.clear();
-    compiled.set(key, (found = new RegExp(source, flags)));
-  }
-  return found;
-}
-
-function matcher(flags: string) {
-  return (value: unknown, source: unknown): number | null => {
-    if (typeof value !== "string" || typeof source !== "string") return null;
-    return regExp(source, flags).test(value) ? 1 : 0;
+/**
+ * One SQL function per pattern operator SQLite has no safe built-in for: SQLite has no regular
+ * expressions, its LIKE folds ASCII only, and its GLOB stops at U+0000 and backtracks. Each runs
+ * Ommi's own linear-time automaton (src/query/text), so a pattern cannot hang the process, and
+ * reads the whole JavaScript string, U+0000 included.
+ *
+ * The pattern is the user's value as given: the automaton is compiled once per distinct pattern
+ * (the last one is kept at hand, since every row of a query brings the same one).
+ */
+function matcher(operator: TextOperator, toPattern: (value: string) => string = (value) => value) {
+  let lastValue: string | undefined;
+  let lastAutomaton: Automaton | undefined;
+  return (text: unknown, value: unknown): number | null => {
+    if (typeof text !== "string" || typeof value !== "string") return null;
+    if (value !== lastValue || !lastAutomaton) {
+      lastAutomaton = automatonFor(operator, toPattern(value));
+      lastValue = value;
+    }
+    return lastAutomaton.test(text) ? 1 : 0;
   };
 }
 
-/**
- * SQLite has no built-in regular expressions and its LIKE folds ASCII only, so `regex` and
- * `ilike` call these JavaScript functions (Unicode-aware, like PostgreSQL's `~` and ILIKE).
- */
 export function registerFunctions(db: Database.Database): void {
-  // `s`: `.` matches newlines too, as in PostgreSQL's regular expressions (which cannot do otherwise).
-  db.function("ommi_regexp", { deterministic: true }, matcher("su"));
-  db.function("ommi_regexp_i", { deterministic: true }, matcher("iu"));
+  db.function("ommi_regexp", { deterministic: true }, matcher("regex"));
+  db.function("ommi_ilike", { deterministic: true }, matcher("ilike"));
+  // `like` where GLOB cannot be trusted (U+0000 on either side): the same GLOB text, read by Ommi's matcher.
+  db.function("ommi_glob", { deterministic: true }, matcher("like", globToLike));
 }

@@ -1,10 +1,12 @@
 import { ModelError } from "../errors.js";
 import { describe } from "../query/check-value.js";
 import { fieldOf, isFieldRef } from "../query/field-ref.js";
+import { quote } from "../util/quote.js";
 import type { SchemaDescription } from "./adapter.js";
 import type { ModelCollection } from "./collection.js";
 import { FIELD_TYPES, type FieldMeta, type SchemaField } from "./field.js";
 import { decoratedMarkers, isMarker, markerSpec, type Marker, type MarkerSpec, type ReferenceTarget } from "./markers.js";
+import { storedNameProblem } from "./names.js";
 
 let nextModelId = 1;
 
@@ -138,6 +140,7 @@ function specsByField(markers: ReadonlyMap<string, readonly MarkerSpec[]>): (fie
 
 function checkModel(model: ModelMeta, specsOf: (field: FieldMeta) => readonly MarkerSpec[]): void {
   if (typeof model.name !== "string" || !model.name) throw new ModelError('A model needs a name: model(schema, { name: "User" })');
+  checkStoredNames(model);
   if (model.fields.length === 0) throw new ModelError(`${model.name} has no fields`);
   const columns = new Map<string, FieldMeta>();
   for (const field of model.fields) {
@@ -166,5 +169,21 @@ function checkModel(model: ModelMeta, specsOf: (field: FieldMeta) => readonly Ma
     if (key.optional && !key.auto) {
       throw new ModelError(`${model.name}.${key.name} is an optional key that nothing generates: mark it Auto or make it required`);
     }
+  }
+}
+
+/**
+ * The model's table name and its columns' names must each be stored as they are on every
+ * database (see `storedNameProblem`): otherwise two models could share a table, two indexes one
+ * name, or `createModels()` fail every time.
+ */
+function checkStoredNames(model: ModelMeta): void {
+  const tableProblem = storedNameProblem(model.name);
+  if (tableProblem) throw new ModelError(`The model name ${quote(model.name)} ${tableProblem}; give the model another name`);
+  for (const field of model.fields) {
+    const problem = storedNameProblem(field.column);
+    if (!problem) continue;
+    const fieldName = storedNameProblem(field.name) ? quote(field.name) : field.name;
+    throw new ModelError(`${model.name}.${fieldName}: the column name ${quote(field.column)} ${problem}; store the field under another name with StoreAs("...")`);
   }
 }

@@ -4,6 +4,8 @@ import type { PreparedPatch, StoredRow } from "../driver.js";
 import type { FieldMeta } from "./field.js";
 import type { Validated } from "./adapter.js";
 import type { ModelMeta } from "./meta.js";
+import { quote } from "../util/quote.js";
+import { malformedText } from "../util/text.js";
 
 /**
  * Validates every input through the model's schema library before anything is written, and
@@ -17,6 +19,7 @@ export async function validateRows(model: ModelMeta, inputs: readonly unknown[])
     const position = inputs.length > 1 ? index : undefined;
     if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues, position);
     checkAllowedValues(model, result.value, position);
+    checkStorableText(model, result.value, position);
     rows.push(withGeneratedKeys(model, result.value));
   }
   return rows;
@@ -36,9 +39,24 @@ function checkAllowedValues(model: ModelMeta, row: StoredRow, position?: number)
   for (const field of fields) {
     const value = row[field.name];
     if (value === undefined || value === null || field.values?.includes(value as string | number | boolean)) continue;
-    issues.push({ path: [field.name], message: `must be one of ${field.values?.map((allowed) => JSON.stringify(allowed)).join(", ")}, got ${JSON.stringify(value)}` });
+    issues.push({ path: [field.name], message: `must be one of ${field.values?.map((allowed) => quote(allowed)).join(", ")}, got ${quote(value)}` });
   }
   if (issues.length) throw new ValidationError(model.name, issues, [], position);
+}
+
+const textFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
+
+/**
+ * Text that no database stores exactly is refused, never altered: a lone UTF-16 surrogate has
+ * no UTF-8 form, so SQLite and PostgreSQL would each replace it (differently) with U+FFFD.
+ */
+function checkStorableText(model: ModelMeta, row: StoredRow, position?: number): void {
+  let fields = textFields.get(model);
+  if (!fields) textFields.set(model, (fields = model.fields.filter((field) => field.type === "string")));
+  for (const field of fields) {
+    const problem = malformedText(row[field.name]);
+    if (problem) throw new ValidationError(model.name, [{ path: [field.name], message: problem }], [], position);
+  }
 }
 
 /** Ommi generates string keys marked `Auto` (the database generates integer ones). */
@@ -64,6 +82,7 @@ export async function validatePatch(model: ModelMeta, patch: unknown): Promise<P
   const result = outcome instanceof Promise ? await outcome : outcome;
   if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues);
   checkAllowedValues(model, result.value);
+  checkStorableText(model, result.value);
   const fields = given.map(([name]) => model.field(name) as FieldMeta);
   return { fields, values: fields.map((field) => result.value[field.name]) };
 }

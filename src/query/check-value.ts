@@ -2,6 +2,9 @@ import { QueryError } from "../errors.js";
 import type { FieldMeta, FieldType } from "../model/field.js";
 import { isModelHandle, metaOf } from "../model/handle.js";
 import type { ComparisonOperator } from "./nodes/comparison.js";
+import { quote } from "../util/quote.js";
+import { malformedText } from "../util/text.js";
+import { checkTextPattern, type TextOperator } from "./text/index.js";
 
 const TEXT_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(["contains", "startsWith", "endsWith", "like", "ilike", "regex"]);
 
@@ -21,7 +24,9 @@ export function checkComparisonValue(field: FieldMeta, operator: ComparisonOpera
   if (TEXT_OPERATORS.has(operator)) {
     if (field.type !== "string") throw new QueryError(`${where}.${operator}() needs a string field, but ${where} is ${field.type}`);
     if (typeof value !== "string") throw new QueryError(`${where}.${operator}() needs a string, got ${describe(value)}`);
-    if (operator === "regex") checkPattern(where, value);
+    checkWellFormed(where, operator, value);
+    // Too large, or (for regex) outside Ommi's dialect: refused here, before any query runs.
+    checkTextPattern(where, operator as TextOperator, value);
     return;
   }
   if (operator === "in" || operator === "notIn") {
@@ -36,21 +41,20 @@ function checkScalar(field: FieldMeta, operator: ComparisonOperator, value: unkn
   if (!accepts[field.type](value)) {
     throw new QueryError(`${field.model.name}.${field.name}.${operator}() needs a ${field.type} value, got ${describe(value)}`);
   }
+  checkWellFormed(`${field.model.name}.${field.name}`, operator, value);
 }
 
-function checkPattern(where: string, pattern: string): void {
-  try {
-    new RegExp(pattern, "u");
-  } catch (error) {
-    throw new QueryError(`${where}.regex(): ${JSON.stringify(pattern)} is not a valid regular expression`, { cause: error });
-  }
+/** A value no database can hold exactly would be compared as something else: refuse it. */
+function checkWellFormed(where: string, operator: ComparisonOperator, value: unknown): void {
+  const problem = malformedText(value);
+  if (problem) throw new QueryError(`${where}.${operator}(): the value ${problem}`);
 }
 
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (isModelHandle(value)) return `the model ${metaOf(value).name}`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "string") return `the string ${quote(value)}`;
   if (typeof value === "object") return Array.isArray(value) ? "an array" : `an object (${value.constructor?.name ?? "Object"})`;
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
   return typeof value;

@@ -28,15 +28,26 @@ export interface ComparableFieldRef<R, V> {
 
 /** Operators only string fields have. All are case-sensitive except `ilike`. */
 export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
-  /** Contains the literal text (no wildcards). */
+  /**
+   * Contains the literal text (no wildcards). Patterns of every text operator are bounded in
+   * length (README, Limits): a longer one is a `QueryError`.
+   */
   contains(text: string): Condition<R>;
+  /** Begins with the literal text. */
   startsWith(text: string): Condition<R>;
+  /** Ends with the literal text. */
   endsWith(text: string): Condition<R>;
-  /** SQL LIKE pattern: `%` any run of characters, `_` one character, `\` escapes the next. */
+  /** The whole text matches the LIKE pattern: `%` any run of characters, `_` one character (code point), `\` makes the next literal. */
   like(pattern: string): Condition<R>;
-  /** `like`, ignoring case. */
+  /** `like`, ignoring case by Unicode simple case folding (as JavaScript's `/…/iu`), the same on every database. */
   ilike(pattern: string): Condition<R>;
-  /** Regular expression search; use the syntax common to JavaScript and POSIX (classes, anchors, `|`, quantifiers). */
+  /**
+   * The regular expression matches somewhere in the text, case-sensitively. Ommi's own dialect,
+   * the same on every database (README, "The regex dialect"): literals, `.` (any character,
+   * newline included), classes `[a-z]` `[^…]`, ASCII-only `\d \w \s` and their complements,
+   * `^ $` (ends of the whole text), groups, `|`, and `* + ? {n,m}` (counts up to 255). Anything
+   * else (`\b`, lookaround, backreferences, `\p{…}`, flags) is a `QueryError` before any query runs.
+   */
   regex(pattern: string): Condition<R>;
 }
 

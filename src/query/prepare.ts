@@ -21,7 +21,8 @@ export class Param {
 /**
  * A query ready for a driver: conditions on other models resolved into `related` nodes, every
  * value checked and replaced by a `Param`, and a `key` that is the same for every query of the
- * same shape, so drivers can compile a shape once and reuse it with new values.
+ * same shape, so drivers can compile a shape once and reuse it with new values. The list of an
+ * `in` or `notIn` is one value (an array), whatever its length.
  */
 export interface PreparedQuery {
   readonly node: QueryNode;
@@ -29,9 +30,10 @@ export interface PreparedQuery {
   readonly values: readonly unknown[];
   readonly limit: Param | undefined;
   readonly offset: Param | undefined;
+  /** Milliseconds the statement may run (`find(...).timeout(ms)`); absent when unlimited. */ readonly timeout?: number;
 }
 
-/** Prepares `node`; `limit`, when given, replaces the node's own (as `one()` does with 1). */
+/** Prepares `node`; `limitOverride`, when given, caps the node's own limit (as `one()` does with 1). */
 export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQuery {
   const preparation = new Preparation(node.model);
   const where = node.where ? preparation.condition(node.where) : undefined;
@@ -42,7 +44,8 @@ export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQ
     }
     preparation.key += entry.direction === "asc" ? `${entry.field.index}a` : `${entry.field.index}d`;
   }
-  const limitCount = limitOverride ?? node.limit;
+  // `one()` reads at most one row, never more than the query's own limit (which may be 0).
+  const limitCount = limitOverride === undefined || (node.limit !== undefined && node.limit < limitOverride) ? node.limit : limitOverride;
   const limit = limitCount === undefined ? undefined : preparation.param(limitCount, "L");
   const offset = node.offset > 0 ? preparation.param(node.offset, "O") : undefined;
   const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: limitCount, offset: node.offset };
@@ -85,7 +88,8 @@ class Preparation {
   #comparison(node: ComparisonNode): ConditionNode {
     const { field, operator, value } = node;
     checkComparisonValue(field, operator, value);
-    const shape = Array.isArray(value) ? `(${field.index}${operator}#${value.length})` : `(${field.index}${operator})`;
+    // A list (in, notIn) is one value, bound as one parameter: its length is no part of the shape.
+    const shape = `(${field.index}${operator})`;
     const prepared: ComparisonNode = { kind: "comparison", field, operator, value: this.#value(value) };
     if (field.model === this.model) {
       this.key += shape;
@@ -98,7 +102,7 @@ class Preparation {
 
   #value(value: unknown): unknown {
     if (value === undefined) return undefined;
-    if (Array.isArray(value)) return value.map((item) => Param.at(this.values.push(item) - 1));
-    return Param.at(this.values.push(value) - 1);
+    // A copy: the caller's array may change before the statement runs.
+    return Param.at(this.values.push(Array.isArray(value) ? value.slice() : value) - 1);
   }
 }

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { Exclude, Expose, Transform, Type } from "class-transformer";
 import {
   ArrayMaxSize, Equals, IsBoolean, IsDate, IsDefined, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, Min,
   MinLength, ValidateIf, ValidateNested, ValidatePromise, ValidationError as ClassValidatorError,
@@ -139,7 +140,7 @@ describe("class-validator: validation", () => {
   const People = model(Person, inCollection());
 
   it("stores a plain record of the declared fields, from a plain object or an instance", async () => {
-    const fromPlain = await validate(People, { name: "Alice", age: 30, email: null, unknown: 1 });
+    const fromPlain = await validate(People, { name: "Alice", age: 30, email: null, unknown: undefined });
     expect(fromPlain).toEqual({ ok: true, value: { name: "Alice", age: 30 } });
     if (fromPlain.ok) expect(Object.getPrototypeOf(fromPlain.value)).toBe(Object.prototype);
     const instance = Object.assign(new Person(), { name: "Bob", age: 4, email: "bob@example.com" });
@@ -253,5 +254,140 @@ describe("class-validator: validation", () => {
 
   it("is the class-validator adapter that reads the class", () => {
     expect(metaOf(People).library).toBe("class-validator");
+  });
+});
+
+describe("class-validator: properties that only class-transformer describes", () => {
+  class Logo {
+    @IsString() url!: string;
+  }
+
+  it("refuses a property with only @Type at model() time, naming the model and the property (its value was lost on add)", () => {
+    class Shop {
+      @IsInt() id!: number;
+      @IsString() name!: string;
+      @Type(() => Logo) logo?: Logo;
+    }
+    expect(() => model(Shop, inCollection())).toThrow(ModelError);
+    expect(() => model(Shop, inCollection())).toThrow(
+      /^Shop\.logo: class-transformer's @Type says it holds a Logo, and a nested object cannot be stored in a column; make it a model of its own with a ReferenceTo/,
+    );
+  });
+
+  it.each([
+    ["@Type(() => Date)", () => { class Shop { @IsInt() id!: number; @Type(() => Date) field?: Date; } return Shop; }, /Shop\.field: only class-transformer \(@Type\) describes it.*add a class-validator decorator, @IsDate\(\)/],
+    ["@Type(() => String)", () => { class Shop { @IsInt() id!: number; @Type(() => String) field?: string; } return Shop; }, /Shop\.field: only class-transformer \(@Type\) describes it.*@IsString\(\)/],
+    ["@Type over an array", () => { class Shop { @IsInt() id!: number; @Type(() => Logo) @Reflect.metadata("design:type", Array) field?: Logo[]; } return Shop; }, /Shop\.field: an array cannot be stored/],
+    ["@Expose()", () => { class Shop { @IsInt() id!: number; @Expose() field?: string; } return Shop; }, /Shop\.field: only class-transformer \(@Expose\) describes it.*add a class-validator decorator, the one for its type: @IsString\(\)/],
+    ["@Transform", () => { class Shop { @IsInt() id!: number; @Transform(({ value }: { value: unknown }) => value) field?: string; } return Shop; }, /Shop\.field: only class-transformer \(@Transform\) describes it/],
+    ["@Exclude({ toPlainOnly: true }), which hides it from output only", () => { class Shop { @IsInt() id!: number; @Exclude({ toPlainOnly: true }) field?: string; } return Shop; }, /Shop\.field: only class-transformer \(@Exclude\(\{ toPlainOnly: true \}\)\) describes it/],
+    ["@Expose() on a base class", () => { class Base { @Expose() field?: string; } class Shop extends Base { @IsInt() id!: number; } return Shop; }, /Shop\.field: only class-transformer \(@Expose\)/],
+  ])("refuses a property with only %s", (_decorator, define, message) => {
+    expect(() => model(define(), inCollection())).toThrow(ModelError);
+    expect(() => model(define(), inCollection())).toThrow(message);
+  });
+
+  it("takes a property that class-validator describes as a field, whatever class-transformer adds", () => {
+    class Shop {
+      @IsInt() id!: number;
+      @IsDate() @Type(() => Date) openedAt!: Date;
+      @IsString() @Expose({ name: "display_name" }) name!: string;
+    }
+    expect(fieldsOf(model(Shop, inCollection()))).toEqual({ id: { type: "integer", ...required }, openedAt: { type: "date", ...required }, name: { type: "string", ...required } });
+  });
+
+  it("leaves @Exclude()d properties out: their author says they are not data, so class-transformer never takes them from plain input either", async () => {
+    class Session {
+      @IsInt() id!: number;
+      @Exclude() token?: string;
+      @Exclude({ toClassOnly: true }) cache?: string;
+    }
+    const Sessions = model(Session, inCollection());
+    expect(Object.keys(fieldsOf(Sessions))).toEqual(["id"]);
+    const { result, stored } = await addThroughOmmi(Sessions, { id: 1, token: "t", cache: "c" });
+    expect(result.ok).toBe(true);
+    expect(stored).toEqual([{ id: 1 }]);
+  });
+
+  it("leaves a getter that class-transformer exposes alone: it is computed, not given", async () => {
+    class Person2 {
+      @IsString() first!: string;
+      @IsString() @Key() last!: string;
+      @Expose() get full(): string {
+        return `${this.first} ${this.last}`;
+      }
+    }
+    const People = model(Person2, inCollection());
+    expect(Object.keys(fieldsOf(People))).toEqual(["first", "last"]);
+    const { stored } = await addThroughOmmi(People, Object.assign(new Person2(), { first: "Ada", last: "Lovelace" }));
+    expect(stored).toEqual([{ first: "Ada", last: "Lovelace" }]);
+  });
+
+  it("refuses a class-validator decorated getter without a setter: no row could be read back into it", () => {
+    class Shout {
+      @IsString() @Key() text!: string;
+      @IsString() get loud(): string {
+        return this.text.toUpperCase();
+      }
+    }
+    expect(() => model(Shout, inCollection())).toThrow(/^Shout\.loud: a getter without a setter cannot be stored/);
+  });
+});
+
+describe("class-validator: input keys that are not fields", () => {
+  const People = model(Person, inCollection());
+
+  it("refuses a plain input's undecorated key that holds a value, naming it, and stores nothing", async () => {
+    const { result, stored } = await addThroughOmmi(People, { name: "Alice", age: 30, nickname: "Al" } as unknown as Person);
+    expect(stored).toEqual([]);
+    expect(result.ok || result.error).toBeInstanceOf(ValidationError);
+    expect(result.ok || (result.error as ValidationError).issues).toEqual([
+      { path: ["nickname"], message: expect.stringMatching(/^not a field of this model, so there is no column to store it in; give it a class-validator decorator/) as unknown },
+    ]);
+  });
+
+  it("refuses an instance's undecorated property that holds a value, and takes it when it holds none", async () => {
+    class Cart {
+      @IsInt() id!: number;
+      note?: string;
+      items: string[] = [];
+    }
+    const Carts = model(Cart, inCollection());
+    const refused = await validate(Carts, Object.assign(new Cart(), { id: 1 }));
+    expect(refused).toMatchObject({ ok: false, issues: [{ path: ["items"] }] });
+    const empty = Object.assign(new Cart(), { id: 2 });
+    delete (empty as Partial<Cart>).items;
+    expect(await validate(Carts, empty)).toEqual({ ok: true, value: { id: 2 } });
+  });
+
+  it("refuses the extra fields of a subclass instance, which the model does not store", async () => {
+    class Admin extends Person {
+      @IsString() role!: string;
+    }
+    const admin = Object.assign(new Admin(), { name: "Root", age: 40, role: "owner" });
+    expect(await validate(People, admin)).toMatchObject({ ok: false, issues: [{ path: ["role"] }] });
+  });
+
+  it("takes a null for a key that is not a field, as it takes a null for an optional field: nothing to store", async () => {
+    expect(await validate(People, { name: "Alice", age: 30, nickname: null })).toEqual({ ok: true, value: { name: "Alice", age: 30 } });
+  });
+
+  it("does not take a field that carries only Ommi markers for an unknown key", async () => {
+    class Tagged {
+      @Reflect.metadata("design:type", Number) @Key() id!: number;
+      @IsString() name!: string;
+    }
+    expect(await validate(model(Tagged, inCollection()), { id: 1, name: "a" })).toEqual({ ok: true, value: { id: 1, name: "a" } });
+  });
+
+  it("refuses an invalid Date in a field that only design:type types: it has no time to store", async () => {
+    class Stamp {
+      @IsInt() id!: number;
+      @IsDefined() @Reflect.metadata("design:type", Date) at!: Date;
+    }
+    expect(await validate(model(Stamp, inCollection()), { id: 1, at: new Date("not a date") })).toMatchObject({
+      ok: false,
+      issues: [{ path: ["at"], message: "at must be a valid Date instance" }],
+    });
   });
 });

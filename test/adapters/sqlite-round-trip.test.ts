@@ -1,9 +1,12 @@
+import "reflect-metadata";
+import { Type as Transformed } from "class-transformer";
 import { IsDate, IsInt, IsOptional, IsString } from "class-validator";
 import { Type } from "typebox";
 import * as v from "valibot";
+import { z } from "zod";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SQLiteDriver } from "../../drivers/sqlite/index.js";
-import { Auto, Key, model, ModelCollection, Ommi, ValidationError } from "../../src/index.js";
+import { Auto, Key, model, ModelCollection, ModelError, Ommi, ValidationError, when } from "../../src/index.js";
 
 const born = new Date("2000-01-02T03:04:05.678Z");
 
@@ -62,5 +65,46 @@ describe("adapters through SQLite", () => {
     await db.schema(collection).createModels().raiseOnErrors();
     await db.add(Note, { text: "  hello " }).raiseOnErrors();
     expect(await db.find(Note.kind.eq("memo")).all().value).toEqual([{ id: 1, text: "hello", kind: "memo" }]);
+  });
+
+  it("stores the null a Valibot nullish default gives, and reads it back as null (it was a NOT NULL column)", async () => {
+    const Note = model(v.object({ id: v.string(), text: v.nullish(v.string(), null), label: v.nullable(v.string(), () => null) }), { name: "Note", collection });
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(Note, [{ id: "left out", label: null }, { id: "null", text: null, label: null }, { id: "given", text: "t", label: "l" }]).raiseOnErrors();
+    expect(await db.find(when(Note).sort(Note.id.asc())).all().value).toEqual([
+      { id: "given", text: "t", label: "l" },
+      { id: "left out", text: null, label: null },
+      { id: "null", text: null, label: null },
+    ]);
+    expect(await db.find(Note.text.isNull()).count().value).toBe(2);
+  });
+
+  it("stores the null a Zod default gives", async () => {
+    const Note = model(z.object({ id: z.string(), text: z.string().nullish().default(null), caught: z.string().catch(null as never) }), { name: "Note", collection });
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(Note, { id: "a", caught: 5 as never }).raiseOnErrors();
+    expect(await db.find(Note).all().value).toEqual([{ id: "a", text: null, caught: null }]);
+  });
+
+  it("refuses a class whose property only class-transformer describes, before any table exists", () => {
+    class Logo {
+      @IsString() url!: string;
+    }
+    class Shop {
+      @IsInt() id!: number;
+      @Transformed(() => Logo) logo?: Logo;
+    }
+    expect(() => model(Shop, { collection })).toThrow(ModelError);
+    expect(() => model(Shop, { collection })).toThrow(/^Shop\.logo: /);
+  });
+
+  it("stores nothing of a row with a key that is not a field, for the libraries that would have dropped it", async () => {
+    const People = model(Person, { collection });
+    const Event = model(Type.Object({ id: Type.Integer(), title: Type.String() }), { name: "Event", collection });
+    await db.schema(collection).createModels().raiseOnErrors();
+    const person = await db.add(People, { name: "Ann", born, nickname: "A", age: 3 } as unknown as Person);
+    const event = await db.add(Event, { id: 1, title: "Launch", note: "lost" } as never);
+    for (const refused of [person, event]) expect(refused.ok || refused.error).toBeInstanceOf(ValidationError);
+    expect([await db.find(People).count().value, await db.find(Event).count().value]).toEqual([0, 0]);
   });
 });

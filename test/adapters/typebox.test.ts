@@ -112,13 +112,50 @@ describe("typebox: validation", () => {
   );
   const at = new Date("2024-05-06T07:08:09.010Z");
 
-  it("stores the checked value's declared fields, dropping properties TypeBox lets through", async () => {
-    expect(await validate(Event, { title: "Launch", at, seats: null, note: "not stored" })).toEqual({ ok: true, value: { title: "Launch", at, seats: null } });
+  it("refuses a property TypeBox lets through that is not a field, naming it, rather than dropping its value", async () => {
+    const outcome = await validate(Event, { title: "Launch", at, seats: null, note: "not stored" });
+    expect(outcome).toEqual({
+      ok: false,
+      issues: [{ path: ["note"], message: expect.stringMatching(/^not a field of this model, so there is no column to store it in; .*additionalProperties: false/) as unknown }],
+      libraryIssues: [],
+    });
+    const { result, stored } = await addThroughOmmi(Event, { title: "Launch", at, seats: null, note: "x" } as never);
+    expect(result.ok || result.error).toBeInstanceOf(ValidationError);
+    expect(stored).toEqual([]);
+  });
+
+  it("stores the checked value's declared fields: a property holding undefined has nothing to lose", async () => {
+    expect(await validate(Event, { title: "Launch", at, seats: null, note: undefined })).toEqual({ ok: true, value: { title: "Launch", at, seats: null } });
+  });
+
+  it("leaves refusing to TypeBox where the object says additionalProperties: false", async () => {
+    const Strict = model(Type.Object({ id: Type.Integer() }, { additionalProperties: false }), isolated("Strict"));
+    const outcome = await validate(Strict, { id: 1, note: "x" });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.issues).toContainEqual({ path: [], message: "must not have additional properties" });
+    if (!outcome.ok) expect(outcome.issues.every((issue) => !issue.message.startsWith("not a field"))).toBe(true);
+  });
+
+  it("reads a union with null as nullable whatever its default, which TypeBox does not apply", async () => {
+    const Defaulted = model(
+      Type.Object({ id: Type.Integer(), note: Type.Union([Type.String(), Type.Null()], { default: null }), maybe: Type.Optional(Type.Union([Type.String(), Type.Null()], { default: null })) }),
+      isolated("Defaulted"),
+    );
+    expect(fieldsOf(Defaulted)).toMatchObject({ note: { optional: false, nullable: true }, maybe: { optional: true, nullable: true } });
+    expect(await validate(Defaulted, { id: 1, note: null })).toEqual({ ok: true, value: { id: 1, note: null } });
+    expect(await validate(Defaulted, { id: 1 })).toMatchObject({ ok: false, issues: [{ path: [], message: "must have required properties note" }] });
   });
 
   it("applies no defaults: TypeBox checks values without changing them", async () => {
     const Defaulted = model(Type.Object({ id: Type.Integer(), note: Type.Optional(Type.String({ default: "none" })) }), isolated("Defaulted"));
     expect(await validate(Defaulted, { id: 1 })).toEqual({ ok: true, value: { id: 1 } });
+  });
+
+  it("refuses an invalid Date, which the date recipe lets through and which has no time to store (SQLite stored NULL)", async () => {
+    const invalid = new Date("not a date");
+    expect(await validate(Event, { title: "Launch", at: invalid, seats: null })).toMatchObject({ ok: false, issues: [{ path: ["at"], message: "must be a valid Date: an invalid Date has no time to store" }] });
+    expect(await validatePatch(Event, { at: invalid })).toMatchObject({ ok: false, issues: [{ path: ["at"], message: "must be a valid Date: an invalid Date has no time to store" }] });
+    expect(await validatePatch(Event, { at })).toEqual({ ok: true, value: { at } });
   });
 
   it("reports TypeBox's own messages at the failing property", async () => {

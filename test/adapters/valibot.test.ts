@@ -96,6 +96,62 @@ describe("valibot: reading fields", () => {
     });
   });
 
+  it("reads a default that is itself a missing value as one the field holds: v.nullish(v.string(), null) is nullable", async () => {
+    const Defaults = model(
+      v.object({
+        id: v.string(),
+        nullishNull: v.nullish(v.string(), null),
+        nullishUndefined: v.nullish(v.string(), () => undefined),
+        nullableNull: v.nullable(v.string(), () => null),
+        optionalUndefined: v.optional(v.string(), () => undefined),
+        optionalText: v.optional(v.string(), () => "x"),
+        optionalNullOfNullable: v.optional(v.nullable(v.string()), null),
+        exactDefaulted: v.exactOptional(v.string(), "x"),
+      }),
+      isolated("Defaults"),
+    );
+    const flags = Object.fromEntries(Object.entries(fieldsOf(Defaults)).map(([name, { optional, nullable }]) => [name, { optional, nullable }]));
+    expect(flags).toEqual({
+      id: { optional: false, nullable: false },
+      nullishNull: { optional: false, nullable: true },
+      nullishUndefined: { optional: true, nullable: false },
+      nullableNull: { optional: false, nullable: true },
+      optionalUndefined: { optional: true, nullable: false },
+      optionalText: { optional: false, nullable: false },
+      optionalNullOfNullable: { optional: false, nullable: true },
+      exactDefaulted: { optional: false, nullable: false },
+    });
+    // What Valibot gives for a row that leaves them out (a nullable's key must be there), which the flags above must admit.
+    expect(await validate(Defaults, { id: "a", nullableNull: null })).toEqual({
+      ok: true,
+      value: { id: "a", nullishNull: null, nullishUndefined: undefined, nullableNull: null, optionalUndefined: undefined, optionalText: "x", optionalNullOfNullable: null, exactDefaulted: "x" },
+    });
+  });
+
+  it("reads a default function once, as v.getDefault does, and one it cannot call as giving anything", () => {
+    let calls = 0;
+    const counted = () => {
+      calls++;
+      return "x";
+    };
+    const Called = model(
+      v.object({ id: v.string(), counted: v.nullish(v.string(), counted), needsDataset: v.nullish(v.string(), (dataset?: { value: unknown }) => String(dataset!.value)) }),
+      isolated("Called"),
+    );
+    expect(calls).toBe(1);
+    expect(fieldsOf(Called).counted).toEqual({ type: "string", ...required });
+    expect(fieldsOf(Called).needsDataset).toEqual({ type: "string", optional: true, nullable: true });
+  });
+
+  it("adds what a fallback gives to what its schema gives, and refuses one of another type", () => {
+    const Fallbacks = model(v.object({ id: v.string(), orNull: v.fallback(v.nullable(v.string()), null) }), isolated("Fallbacks"));
+    expect(fieldsOf(Fallbacks).orNull).toEqual({ type: "string", optional: false, nullable: true });
+    const wrongType = v.object({ id: v.string(), count: v.fallback(v.pipe(v.number(), v.integer()), "none" as unknown as number) });
+    expect(() => model(wrongType, isolated("Thing"))).toThrow(/^Thing\.count: its fallback "none" is not an integer like its other values/);
+    const notAllowed = v.object({ id: v.string(), size: v.fallback(v.picklist(["s", "m"]), "xl" as "s") });
+    expect(() => model(notAllowed, isolated("Thing"))).toThrow(/^Thing\.size: its fallback "xl" is not one of its allowed values \("s", "m"\)/);
+  });
+
   it("reads a fallback as the schema it falls back from, always present", async () => {
     const WithFallback = model(v.object({ id: v.string(), count: v.fallback(v.pipe(v.number(), v.integer()), 0) }), isolated("WithFallback"));
     expect(fieldsOf(WithFallback).count).toEqual({ type: "integer", ...required });
@@ -147,6 +203,17 @@ describe("valibot: reading fields", () => {
     ["a variant", v.variant("kind", [v.object({ kind: v.literal("a") })]), /Thing\.field: a nested object/],
   ])("rejects %s with a ModelError naming the field", (_feature, field, message) => {
     expect(() => model(v.object({ id: v.string(), field }), isolated("Thing"))).toThrow(message);
+  });
+
+  it("refuses a pipe that transforms the whole object, whose output could leave a field out (it was dropped in silence)", () => {
+    const schema = v.pipe(v.object({ id: v.string(), note: v.optional(v.string()) }), v.transform((row) => ({ id: row.id })));
+    expect(() => model(schema, isolated("Thing"))).toThrow(ModelError);
+    expect(() => model(schema, isolated("Thing"))).toThrow(/^Thing: a v\.pipe step \(v\.transform\) changes the whole object, and which fields come out of it cannot be read/);
+  });
+
+  it("takes a pipe that only checks the whole object, and stores every field", async () => {
+    const Checked = model(v.pipe(v.object({ id: v.string(), note: v.optional(v.string()) }), v.check((row) => row.id !== "", "needs an id"), v.readonly()), isolated("Checked"));
+    expect((await addThroughOmmi(Checked, { id: "a", note: "kept" })).stored).toEqual([{ id: "a", note: "kept" }]);
   });
 
   it("requires an object schema", () => {

@@ -1,99 +1,70 @@
-import type { ConditionDescription, QueryDescription, SortDescription } from "./description.js";
-import type { Dataset, ItemRow, OwnerRow } from "./models.js";
+import { isLongList, listValues, sortKeys, type Comparison, type ConditionDescription, type Operation, type QueryDescription, type SortDescription } from "./description.js";
+import { inDialect, patternWithinBounds } from "./dialect.js";
+import { fieldSchema, MODEL_NAMES, SCHEMA, type FieldType, type ModelName, type Row, type State, type Value } from "./models.js";
+import { textMatches } from "./text-matching.js";
 
 /**
- * DESIGN §4 in plain JavaScript, written independently of the drivers and the shared SQL
- * compiler, so that a mistake they share still shows: comparisons with null are false; `not`
- * is the complement; strings order by code point; nulls first ascending, last descending;
- * like `%`/`_` with `\` escaping; ilike folds case as JavaScript's `iu` RegExp flags do;
- * regex is a JavaScript RegExp search in which `.` matches any character (`s` flag).
+ * DESIGN §4 in plain JavaScript, written independently of the core and the drivers, so that a
+ * mistake they share still shows: comparisons with null (or a missing optional value) are false;
+ * `not` is the complement; a condition on another model holds when some row reached through the
+ * references matches it; strings order by code point; nulls first ascending, last descending;
+ * text matching as text-matching.ts says. Also what each write must do to the rows, and which
+ * error must refuse an operation (and that a refused write changes nothing): keys, Unique fields
+ * and references are enforced by the database, for each statement as a whole.
  */
-export function evaluate(dataset: Dataset, query: QueryDescription): ItemRow[] {
-  const owners = new Map(dataset.owners.map((owner) => [owner.id, owner]));
-  const matches = (item: ItemRow) => (query.where ? holds(query.where, item, owners) : true);
-  const rows = dataset.items.filter(matches);
-  if (!query.sort) return rows.sort((a, b) => a.id - b.id);
-  const order = [...query.sort, { field: "id", direction: "asc" } as const];
-  rows.sort((a, b) => compareBy(order, a, b));
-  return query.window ? rows.slice(query.window.offset, query.window.offset + query.window.limit) : rows;
+
+/** What a database can store: PostgreSQL's text cannot hold U+0000. */
+export interface Capabilities {
+  readonly storesNul: boolean;
 }
 
-function holds(node: ConditionDescription, item: ItemRow, owners: ReadonlyMap<number, OwnerRow>): boolean {
-  switch (node.kind) {
-    case "and":
-      return node.items.every((part) => holds(part, item, owners));
-    case "or":
-      return node.items.some((part) => holds(part, item, owners));
-    case "not":
-      return !holds(node.item, item, owners);
-    case "compare": {
-      if (node.model === "item") return compares(item[node.field], node.operator, node.value);
-      // A condition on the owner: some owner row is the item's, and matches.
-      const owner = item.owner === null ? undefined : owners.get(item.owner);
-      return owner !== undefined && compares(owner.label, node.operator, node.value);
-    }
-  }
+export type ErrorName = "QueryError" | "ValidationError" | "ConstraintError" | "TransactionError" | "NoResultError";
+
+/** What an operation must give. */
+export type Expectation =
+  /** Fails with one of these errors (the contract does not order them when several apply). */
+  | { readonly kind: "error"; readonly errors: readonly ErrorName[] }
+  /** Rows: in exactly this order, in any order, or in an order that keeps `sort` (rows may tie). */
+  | { readonly kind: "rows"; readonly model: ModelName; readonly rows: readonly Row[]; readonly order: "exact" | "set" | "sorted"; readonly sort?: readonly SortDescription[] }
+  | { readonly kind: "number"; readonly value: number }
+  /** One row, any of these. */
+  | { readonly kind: "oneOf"; readonly model: ModelName; readonly rows: readonly Row[] };
+
+const fails = (...errors: ErrorName[]): Expectation => ({ kind: "error", errors });
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+function isMalformed(value: unknown): boolean {
+  return typeof value === "string" && !value.isWellFormed();
 }
 
-function compares(stored: unknown, operator: string, value: unknown): boolean {
-  if (operator === "isNull" || ((operator === "eq") && value === null)) return stored === null;
-  if (operator === "isNotNull" || (operator === "ne" && value === null)) return stored !== null;
-  if (stored === null) return false;
-  const order = (other: unknown) => compareValues(stored, other);
-  switch (operator) {
-    case "eq": return order(value) === 0;
-    case "ne": return order(value) !== 0;
-    case "gt": return order(value) > 0;
-    case "gte": return order(value) >= 0;
-    case "lt": return order(value) < 0;
-    case "lte": return order(value) <= 0;
-    case "in": return (value as unknown[]).some((item) => order(item) === 0);
-    case "notIn": return (value as unknown[]).every((item) => order(item) !== 0);
-  }
-  const text = stored as string;
-  const pattern = value as string;
-  switch (operator) {
-    case "contains": return text.includes(pattern);
-    case "startsWith": return text.startsWith(pattern);
-    case "endsWith": return text.endsWith(pattern);
-    case "like": return likeRegExp(pattern, "u").test(text);
-    case "ilike": return likeRegExp(pattern, "iu").test(text);
-    case "regex": return new RegExp(pattern, "su").test(text);
-  }
-  throw new Error(`the reference knows no operator ${operator}`);
+function hasNul(value: unknown): boolean {
+  return typeof value === "string" && value.includes("\u0000");
 }
 
-/** `%` any run, `_` one character, `\` makes the next character literal (a trailing `\` is itself). */
-function likeRegExp(pattern: string, flags: string): RegExp {
-  const characters = [...pattern];
-  let source = "";
-  for (let index = 0; index < characters.length; index++) {
-    let character = characters[index] as string;
-    if (character === "%") source += "[\\s\\S]*";
-    else if (character === "_") source += "[\\s\\S]";
-    else {
-      if (character === "\\" && index + 1 < characters.length) character = characters[++index] as string;
-      source += character.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }
-  }
-  return new RegExp(`^${source}$`, flags);
-}
+/** Whether the schema library accepts `value` for a field of this type (nulls aside). */
+const accepts: Readonly<Record<FieldType, (value: unknown) => boolean>> = {
+  string: (value) => typeof value === "string",
+  integer: (value) => Number.isSafeInteger(value),
+  float: (value) => typeof value === "number" && Number.isFinite(value),
+  boolean: (value) => typeof value === "boolean",
+  date: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
+  bigint: (value) => typeof value === "bigint",
+};
 
-function compareBy(order: readonly SortDescription[], a: ItemRow, b: ItemRow): number {
-  for (const { field, direction } of order) {
-    const x = a[field];
-    const y = b[field];
-    if (x === null && y === null) continue;
-    // Nulls first ascending, last descending: null is below every value.
-    const sign = x === null ? -1 : y === null ? 1 : compareValues(x, y);
-    if (sign !== 0) return direction === "asc" ? sign : -sign;
-  }
-  return 0;
-}
+/** What a query may compare a field with: the same, but a bigint field also takes a safe integer. */
+const comparable: Readonly<Record<FieldType, (value: unknown) => boolean>> = {
+  ...accepts,
+  bigint: (value) => typeof value === "bigint" || Number.isSafeInteger(value),
+};
+
+/** A stored value (a missing optional one is null, as the database holds it). */
+const valueAt = (row: Row, field: string): Value => row[field] ?? null;
 
 /** Strings by code point (= UTF-8 byte order; JavaScript's `<` compares UTF-16 units), the rest by value. */
-function compareValues(x: unknown, y: unknown): number {
-  if (typeof x === "string") return Buffer.compare(Buffer.from(x), Buffer.from(y as string));
+export function compareValues(x: unknown, y: unknown): number {
+  if (typeof x === "string") return x === y ? 0 : Buffer.compare(Buffer.from(x), Buffer.from(y as string));
   if (x instanceof Date) return Math.sign(x.getTime() - (y as Date).getTime());
   if (typeof x === "bigint" || typeof y === "bigint") {
     const [a, b] = [BigInt(x as bigint), BigInt(y as bigint)];
@@ -101,4 +72,351 @@ function compareValues(x: unknown, y: unknown): number {
   }
   const [a, b] = [Number(x), Number(y)];
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A key under which equal values of one field are the same (`-0` and `0`, `1n` and `1`). */
+function equalityKey(value: unknown): string {
+  if (typeof value === "string") return `s${value}`;
+  if (value instanceof Date) return `d${value.getTime()}`;
+  if (typeof value === "bigint") return `i${value}`;
+  if (typeof value === "number") return Number.isInteger(value) ? `i${BigInt(value)}` : `n${value}`;
+  return `o${String(value)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
+
+interface Hop {
+  readonly from: ModelName;
+  readonly fromField: string;
+  readonly to: ModelName;
+  readonly toField: string;
+}
+
+/** Every step along a reference, in both directions. */
+const HOPS: readonly Hop[] = MODEL_NAMES.flatMap((model) =>
+  Object.entries(SCHEMA[model].fields).flatMap(([field, schema]) => {
+    if (!schema.references) return [];
+    const [target, targetField] = schema.references;
+    return [{ from: model, fromField: field, to: target, toField: targetField }, { from: target, fromField: targetField, to: model, toField: field }];
+  }),
+);
+
+/** The one shortest chain of references between two models (the differential models form a tree). */
+function pathBetween(from: ModelName, to: ModelName): readonly Hop[] {
+  let frontier: Hop[][] = [[]];
+  const seen = new Set<ModelName>([from]);
+  while (frontier.length) {
+    const next: Hop[][] = [];
+    for (const path of frontier) {
+      const at = path.length ? (path[path.length - 1] as Hop).to : from;
+      for (const hop of HOPS) if (hop.from === at && !seen.has(hop.to)) next.push([...path, hop]);
+    }
+    const arrived = next.filter((path) => (path[path.length - 1] as Hop).to === to);
+    if (arrived.length > 1) throw new Error(`the differential models reach ${to} from ${from} in more than one way`);
+    if (arrived[0]) return arrived[0];
+    for (const path of next) seen.add((path[path.length - 1] as Hop).to);
+    frontier = next;
+  }
+  throw new Error(`the differential models do not reach ${to} from ${from}`);
+}
+
+function compares(stored: Value, operator: string, value: unknown, list?: ReadonlySet<string>): boolean {
+  if (operator === "isNull" || (operator === "eq" && value === null)) return stored === null;
+  if (operator === "isNotNull" || (operator === "ne" && value === null)) return stored !== null;
+  if (stored === null) return false;
+  switch (operator) {
+    case "eq": return compareValues(stored, value) === 0;
+    case "ne": return compareValues(stored, value) !== 0;
+    case "gt": return compareValues(stored, value) > 0;
+    case "gte": return compareValues(stored, value) >= 0;
+    case "lt": return compareValues(stored, value) < 0;
+    case "lte": return compareValues(stored, value) <= 0;
+    case "in": return (list as ReadonlySet<string>).has(equalityKey(stored));
+    case "notIn": return !(list as ReadonlySet<string>).has(equalityKey(stored));
+  }
+  return textMatches(operator, stored as string, value as string);
+}
+
+/** Evaluates queries over one state; remembers the rows each condition on another model selects. */
+class Evaluation {
+  readonly #lists = new Map<Comparison, ReadonlySet<string>>();
+  readonly #related = new Map<Comparison, ReadonlySet<Row>>();
+
+  constructor(readonly state: State) {}
+
+  #matches(node: Comparison, row: Row): boolean {
+    let list: ReadonlySet<string> | undefined;
+    if (node.operator === "in" || node.operator === "notIn") {
+      list = this.#lists.get(node);
+      if (!list) this.#lists.set(node, (list = new Set(listValues(node.model, node.field, node.value).map(equalityKey))));
+    }
+    return compares(valueAt(row, node.field), node.operator, node.value, list);
+  }
+
+  /** The rows of `model` related to some row of `node.model` that matches `node`, walking the path back. */
+  #relatedRows(model: ModelName, node: Comparison): ReadonlySet<Row> {
+    let found = this.#related.get(node);
+    if (found) return found;
+    let rows: readonly Row[] = this.state[node.model].filter((row) => this.#matches(node, row));
+    for (const hop of [...pathBetween(model, node.model)].reverse()) {
+      const values = new Set(rows.map((row) => valueAt(row, hop.toField)).filter((value) => value !== null).map(equalityKey));
+      rows = this.state[hop.from].filter((row) => {
+        const value = valueAt(row, hop.fromField);
+        return value !== null && values.has(equalityKey(value));
+      });
+    }
+    this.#related.set(node, (found = new Set(rows)));
+    return found;
+  }
+
+  holds(node: ConditionDescription, model: ModelName, row: Row): boolean {
+    switch (node.kind) {
+      case "and":
+        return node.items.every((item) => this.holds(item, model, row));
+      case "or":
+        return node.items.some((item) => this.holds(item, model, row));
+      case "not":
+        return !this.holds(node.item, model, row);
+      case "compare":
+        return node.model === model ? this.#matches(node, row) : this.#relatedRows(model, node).has(row);
+    }
+  }
+
+  /** The rows a query selects: filtered, sorted (keys appended unless it allows ties), windowed. */
+  select(query: QueryDescription): Row[] {
+    const rows = this.state[query.model].filter((row) => (query.where ? this.holds(query.where, query.model, row) : true));
+    if (!query.sort) return rows;
+    rows.sort(comparator(fullSort(query)));
+    if (!query.window || query.ties) return rows;
+    return rows.slice(query.window.offset, query.window.offset + query.window.limit);
+  }
+}
+
+/** The sort a query asks for, completed by the keys unless it allows ties. */
+export function fullSort(query: QueryDescription): readonly SortDescription[] {
+  const sort = query.sort ?? [];
+  return query.ties ? sort : [...sort, ...sortKeys(query.model, sort)];
+}
+
+/** Nulls (and missing values) first ascending, last descending. */
+export function comparator(order: readonly SortDescription[]): (a: Row, b: Row) => number {
+  return (a, b) => {
+    for (const { field, direction } of order) {
+      const x = valueAt(a, field);
+      const y = valueAt(b, field);
+      if (x === null && y === null) continue;
+      const sign = x === null ? -1 : y === null ? 1 : compareValues(x, y);
+      if (sign !== 0) return direction === "asc" ? sign : -sign;
+    }
+    return 0;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals, in the order Ommi meets them: the core checks a query, then a patch or rows (phase 1);
+// a driver refuses what its database cannot hold before sending it (phase 2); the database
+// enforces keys and references (phase 3).
+
+function* comparisons(node: ConditionDescription | undefined): Generator<Comparison> {
+  if (!node) return;
+  if (node.kind === "compare") yield node;
+  else if (node.kind === "not") yield* comparisons(node.item);
+  else for (const item of node.items) yield* comparisons(item);
+}
+
+function* comparedValues(node: Comparison): Generator<unknown> {
+  if (node.operator === "isNull" || node.operator === "isNotNull") return;
+  if (node.operator === "in" || node.operator === "notIn") yield* listValues(node.model, node.field, node.value);
+  else yield node.value;
+}
+
+const TEXT_OPERATORS = new Set(["contains", "startsWith", "endsWith", "like", "ilike", "regex"]);
+
+function badComparison(node: Comparison): boolean {
+  const { type } = fieldSchema(node.model, node.field);
+  if (node.operator === "isNull" || node.operator === "isNotNull") return false;
+  if ((node.operator === "eq" || node.operator === "ne") && node.value === null) return false;
+  if (TEXT_OPERATORS.has(node.operator)) {
+    if (typeof node.value !== "string" || isMalformed(node.value)) return true;
+    return node.operator === "regex" ? !inDialect(node.value) : !patternWithinBounds(node.operator, node.value);
+  }
+  if (node.operator === "in" || node.operator === "notIn") {
+    if (!Array.isArray(node.value) && !isLongList(node.value)) return true;
+    return listValues(node.model, node.field, node.value).some((item) => !comparable[type](item) || isMalformed(item));
+  }
+  return !comparable[type](node.value) || isMalformed(node.value);
+}
+
+/** Phase 1 for a query: a value of the wrong type, malformed text, a pattern outside the dialect. */
+function queryRefusedByCore(query: QueryDescription): boolean {
+  for (const node of comparisons(query.where)) if (badComparison(node)) return true;
+  return false;
+}
+
+/** Phase 2 for a query: text the database cannot hold. */
+function queryRefusedByDriver(query: QueryDescription, capabilities: Capabilities): boolean {
+  if (capabilities.storesNul) return false;
+  for (const node of comparisons(query.where)) for (const value of comparedValues(node)) if (hasNul(value)) return true;
+  return false;
+}
+
+/** Phase 1 for values to store: the schema's types, nullability and presence, and well-formed text. */
+function valuesRefusedByCore(modelName: ModelName, values: Readonly<Record<string, unknown>>, whole: boolean): boolean {
+  const fields = SCHEMA[modelName].fields;
+  for (const [field, schema] of Object.entries(fields)) {
+    const value = values[field];
+    if (value === undefined) {
+      if (whole && !schema.optional) return true;
+      continue;
+    }
+    if (value === null ? !schema.nullable : !accepts[schema.type](value) || isMalformed(value)) return true;
+  }
+  return false;
+}
+
+/** Phase 2 for values to store. */
+function valuesRefusedByDriver(values: Readonly<Record<string, unknown>>, capabilities: Capabilities): boolean {
+  return !capabilities.storesNul && Object.values(values).some(hasNul);
+}
+
+/** Phase 3: a reference to a row that is not there. */
+function danglingReference(state: State, modelName: ModelName, row: Row): boolean {
+  for (const [field, schema] of Object.entries(SCHEMA[modelName].fields)) {
+    const value = valueAt(row, field);
+    if (!schema.references || value === null) continue;
+    const [target, targetField] = schema.references;
+    if (!state[target].some((candidate) => compareValues(valueAt(candidate, targetField), value) === 0)) return true;
+  }
+  return false;
+}
+
+/** Phase 3: two rows of the model holding the same value of a Unique field. */
+function duplicateUnique(modelName: ModelName, rows: readonly Row[]): boolean {
+  for (const [field, schema] of Object.entries(SCHEMA[modelName].fields)) {
+    if (!schema.unique) continue;
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const value = valueAt(row, field);
+      if (value === null) continue;
+      const key = equalityKey(value);
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
+}
+
+const keyOf = (modelName: ModelName, row: Row) => SCHEMA[modelName].keys.map((key) => equalityKey(row[key])).join("\u0000");
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+export interface Step {
+  readonly expectation: Expectation;
+  /** The rows after the operation. */
+  readonly state: State;
+  /** The database refused it after running it: in a transaction, later calls fail. */
+  readonly failedInDatabase: boolean;
+}
+
+const unchanged = (state: State, expectation: Expectation, failedInDatabase = false): Step => ({ expectation, state, failedInDatabase });
+
+/** What a read must give (the state does not change). */
+export function expectRead(operation: Extract<Operation, { kind: "all" | "count" | "one" | "iterate" }>, state: State, capabilities: Capabilities): Expectation {
+  const { query } = operation;
+  if (queryRefusedByCore(query) || queryRefusedByDriver(query, capabilities)) return fails("QueryError");
+  const rows = new Evaluation(state).select(query);
+  switch (operation.kind) {
+    case "count":
+      return { kind: "number", value: rows.length };
+    case "all":
+    case "iterate":
+      if (!query.sort) return { kind: "rows", model: query.model, rows, order: "set" };
+      return { kind: "rows", model: query.model, rows, order: query.ties ? "sorted" : "exact", sort: fullSort(query) };
+    case "one": {
+      const [first] = rows;
+      if (!first) return fails("NoResultError");
+      if (!query.sort) return { kind: "oneOf", model: query.model, rows };
+      const compare = comparator(fullSort(query));
+      return { kind: "oneOf", model: query.model, rows: rows.filter((row) => compare(row, first) === 0) };
+    }
+  }
+}
+
+/** What a write must give, and the rows after it. */
+export function expectWrite(operation: Extract<Operation, { kind: "update" | "delete" | "add" }>, state: State, capabilities: Capabilities): Step {
+  switch (operation.kind) {
+    case "add":
+      return expectAdd(operation.model, operation.rows, state, capabilities);
+    case "update":
+      return expectUpdate(operation.query, operation.patch, state, capabilities);
+    case "delete":
+      return expectDelete(operation.query, state, capabilities);
+  }
+}
+
+function expectAdd(modelName: ModelName, rows: readonly Readonly<Record<string, unknown>>[], state: State, capabilities: Capabilities): Step {
+  if (rows.some((row) => valuesRefusedByCore(modelName, row, true))) return unchanged(state, fails("ValidationError"));
+  if (rows.some((row) => valuesRefusedByDriver(row, capabilities))) return unchanged(state, fails("ValidationError"));
+  const stored = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as Row);
+  const keys = new Set(state[modelName].map((row) => keyOf(modelName, row)));
+  for (const row of stored) {
+    const key = keyOf(modelName, row);
+    if (keys.has(key)) return unchanged(state, fails("ConstraintError"), true);
+    keys.add(key);
+  }
+  const after = { ...state, [modelName]: [...state[modelName], ...stored] };
+  if (duplicateUnique(modelName, after[modelName]) || stored.some((row) => danglingReference(after, modelName, row))) return unchanged(state, fails("ConstraintError"), true);
+  return { expectation: { kind: "rows", model: modelName, rows: stored, order: "exact" }, state: after, failedInDatabase: false };
+}
+
+function expectUpdate(query: QueryDescription, patch: Readonly<Record<string, unknown>>, state: State, capabilities: Capabilities): Step {
+  if (queryRefusedByCore(query)) return unchanged(state, fails("QueryError"));
+  if (valuesRefusedByCore(query.model, patch, false)) return unchanged(state, fails("ValidationError"));
+  const refusedQuery = queryRefusedByDriver(query, capabilities);
+  const refusedPatch = valuesRefusedByDriver(patch, capabilities);
+  if (refusedQuery || refusedPatch) return unchanged(state, fails(...(refusedQuery ? ["QueryError" as const] : []), ...(refusedPatch ? ["ValidationError" as const] : [])));
+  const matched = new Set(new Evaluation(state).select(query));
+  const updated: Row[] = [];
+  const rows = state[query.model].map((row) => {
+    if (!matched.has(row)) return row;
+    const changed = { ...row, ...patch } as Row;
+    updated.push(changed);
+    return changed;
+  });
+  const after = { ...state, [query.model]: rows };
+  if (updated.length > 0 && (duplicateUnique(query.model, rows) || updated.some((row) => danglingReference(after, query.model, row)))) return unchanged(state, fails("ConstraintError"), true);
+  return { expectation: { kind: "number", value: matched.size }, state: after, failedInDatabase: false };
+}
+
+function expectDelete(query: QueryDescription, state: State, capabilities: Capabilities): Step {
+  if (queryRefusedByCore(query) || queryRefusedByDriver(query, capabilities)) return unchanged(state, fails("QueryError"));
+  const matched = new Set(new Evaluation(state).select(query));
+  const after = { ...state, [query.model]: state[query.model].filter((row) => !matched.has(row)) };
+  const referring = MODEL_NAMES.filter((model) => Object.values(SCHEMA[model].fields).some((field) => field.references?.[0] === query.model));
+  if (referring.some((model) => after[model].some((row) => danglingReference(after, model, row)))) return unchanged(state, fails("ConstraintError"), true);
+  return { expectation: { kind: "number", value: matched.size }, state: after, failedInDatabase: false };
+}
+
+/**
+ * What an operation must give inside a transaction that a failed call has doomed: what the core
+ * refuses first is refused as before; anything reaching the driver fails with TransactionError.
+ */
+export function expectDoomed(operation: Exclude<Operation, { kind: "transaction" }>, state: State, capabilities: Capabilities): Expectation {
+  const expectation = operation.kind === "update" || operation.kind === "delete" || operation.kind === "add"
+    ? expectWrite(operation, state, capabilities).expectation
+    : expectRead(operation, state, capabilities);
+  if (expectation.kind !== "error") return fails("TransactionError");
+  const coreRefuses = "query" in operation
+    ? queryRefusedByCore(operation.query) || (operation.kind === "update" && valuesRefusedByCore(operation.query.model, operation.patch, false))
+    : operation.kind === "add" && operation.rows.some((row) => valuesRefusedByCore(operation.model, row, true));
+  if (coreRefuses) return expectation;
+  // Refused by the driver or the database: the driver may say either (its check order is its own).
+  return fails(...expectation.errors.filter((error) => error !== "ConstraintError" && error !== "NoResultError"), "TransactionError");
+}
+
+/** Rows of every model, keyed, for comparing states. */
+export function stateKey(modelName: ModelName, row: Row): string {
+  return keyOf(modelName, row);
 }

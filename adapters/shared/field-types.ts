@@ -1,0 +1,16 @@
+import type { FieldType } from "../../src/model/field.js";
+
+// An invalid Date has no time to store (it would reach the database as NaN, which SQLite stores as NULL).
+const HOLDS: Readonly<Record<FieldType, (value: unknown) => boolean>> = {
+  string: (value) => typeof value === "string",
+  integer: (value) => Number.isInteger(value),
+  float: (value) => typeof value === "number",
+  boolean: (value) => typeof value === "boolean",
+  date: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
+  bigint: (value) => typeof value === "bigint",
+};
+
+/** Whether a field of `type` stores `value` as it is. */
+export function holdsType(type: FieldType, value: unknown): boolean {
+  return HOLDS[type](value);
+}

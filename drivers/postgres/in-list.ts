@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import type { FieldType } from "../../src/model/field.js";
+import type { ListMatch } from "../sql/dialect.js";
+import { arrayLiteral, ARRAY_TYPES } from "./array-literal.js";
+
+/**
+ * `column = ANY($1::<type>[])`: the list is one array literal, whatever its length (a list of
+ * separate parameters fails past PostgreSQL's 65,535 and makes a new statement per length).
+ * It compares as `eq` does: the array's elements take the column's type, and text the column's
+ * collation. An index on the column serves it.
+ */
+function listMatch(type: FieldType): ListMatch {
+  const arrayType = sql.raw(ARRAY_TYPES[type]);
+  return { expression: (column, list) => sql`${column} = ANY(${list}::${arrayType})`, encode: arrayLiteral(type) };
+}
+
+const LIST_MATCHES = new Map<FieldType, ListMatch>();
+
+export function postgresInList(type: FieldType): ListMatch {
+  let match = LIST_MATCHES.get(type);
+  if (!match) LIST_MATCHES.set(type, (match = listMatch(type)));
+  return match;
+}
