@@ -104,6 +104,9 @@ export class Find<R> implements AsyncIterable<R> {
     const { model, where, limit, offset } = this.#node;
     const order = totalOrder(this.#node.sort, model.keys);
     let remaining = limit ?? Infinity;
+    // A window of no rows fetches none, but is still checked and sent as `all()` would send it,
+    // so a query the database refuses fails here too rather than streaming nothing.
+    if (remaining <= 0) await this.#session().fetch(this.#prepare(this.#node));
     let after: ReturnType<typeof rowsAfter>;
     let skip = offset;
     while (remaining > 0) {

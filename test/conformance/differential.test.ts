@@ -170,11 +170,23 @@ describe("every driver does what the reference says", () => {
         { kind: "one", query: { model: "Owner", sort: [], window: { limit: 0, offset: 0 } } },
       ],
     },
+    {
+      // Find.iterate() stopped before preparing a query whose window holds no rows, so its values
+      // were never checked; all(), count() and one() refused the same query with a QueryError.
+      title: "iterate() of an invalid query limited to 0 rows is refused, as all() is",
+      data: EMPTY_STATE,
+      operations: [
+        { kind: "all", query: { model: "Item", where: { kind: "compare", model: "Item", field: "note", operator: "in", value: ["x\uD800y"] }, sort: [], window: { limit: 0, offset: 0 } } },
+        { kind: "iterate", query: { model: "Item", where: { kind: "compare", model: "Item", field: "note", operator: "in", value: ["x\uD800y"] }, sort: [], window: { limit: 0, offset: 0 } }, batchSize: 1000 },
+        { kind: "iterate", query: { model: "Item", where: { kind: "compare", model: "Item", field: "name", operator: "regex", value: "\\b" }, sort: [], window: { limit: 0, offset: 0 } }, batchSize: 1000 },
+      ],
+    },
   ];
 
   for (const { title, data, operations: steps } of regressions) {
     it(`regression: ${title}`, () => check(data, steps));
   }
+
 });
 
 describe("what every driver refuses before a query runs", () => {

@@ -110,6 +110,10 @@ function rowsDisagree(expectation: Extract<Expectation, { kind: "rows" }>, value
 
 /** Why the outcome is not what was expected, or undefined when it is. */
 export function disagreement(expectation: Expectation, outcome: Outcome): string | undefined {
+  if (expectation.kind === "anyOf") {
+    const problems = expectation.options.map((option) => disagreement(option, outcome));
+    return problems.includes(undefined) ? undefined : problems.join("; or: ");
+  }
   if (expectation.kind === "error") {
     const wanted = expectation.errors.join(" or ");
     if (outcome.ok) return `expected ${wanted}, got ${describeOutcome(outcome)}`;
