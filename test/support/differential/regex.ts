@@ -301,7 +301,8 @@ export function expandedSize(regex: Regex): number {
       case "group":
         return expandedSize(node.alternatives);
       case "repeat":
-        return size(node.node) * Math.max(1, node.max ?? node.min + 1);
+        // As documented: a repeated part that reads nothing (`(){10}`, `(^)*`) still counts 1 per copy.
+        return Math.max(1, size(node.node)) * Math.max(1, node.max ?? node.min + 1);
       default:
         return 1;
     }
