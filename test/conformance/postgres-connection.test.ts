@@ -5,6 +5,7 @@ import { ConnectionError, model, ModelCollection, Ommi, TransactionError } from 
 import { PostgreSQLDriver, type PostgreSQLOptions } from "ommi/postgres";
 import { testDatabaseUrl } from "../support/postgres.js";
 import { postgresOnly } from "../support/postgres-suite.js";
+import { freePort } from "../support/free-port.js";
 
 const PASSWORD = "s3cret-Passw0rd";
 const collection = new ModelCollection();
@@ -46,15 +47,6 @@ async function listen(behave: (socket: Socket) => void): Promise<number> {
   servers.push({ server, sockets });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return (server.address() as { port: number }).port;
-}
-
-/** A port nothing listens on: one that was just free. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe("PostgreSQL: connections that cannot work fail the first call with a ConnectionError", () => {

@@ -1,12 +1,12 @@
 import { execFile, execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { requireService } from "./availability.js";
+import { freePort } from "./free-port.js";
 
 /**
  * A private PostgreSQL cluster for destructive and hostile tests (killed backends, catalog-named
@@ -85,15 +85,6 @@ async function selfSignedCertificate(data: string): Promise<string> {
     for (const file of [certificate, key]) chownSync(file, uid as number, gid as number);
   }
   return ` -c ssl=on -c ssl_cert_file=${certificate} -c ssl_key_file=${key}`;
-}
-
-/** A port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Clusters this process started and has not stopped: stopped on exit, so a crashed run leaves no server behind. */
