@@ -107,18 +107,24 @@ interface TwoConnections {
   close: () => Promise<void>;
 }
 
+/** A transaction on `holder` that has written account 1 and keeps its lock until `release` fires. */
+async function holdRowLock(holder: Ommi, Account: TwoConnections["Account"]) {
+  const locked = signal();
+  const release = signal();
+  const holding = holder.transaction(async (tx) => {
+    await tx.find(Account.id.eq(1)).update({ balance: 99 }).raiseOnErrors();
+    locked.fire();
+    await release.fired;
+  });
+  await locked.fired;
+  return { release, holding };
+}
+
 function lockTimeoutBehaviour(open: () => Promise<TwoConnections>): void {
   it("a write that waits for another transaction's lock longer than lockTimeout fails with a retryable TimeoutError", async () => {
     const { holder, waiter, Account, close } = await open();
     try {
-      const locked = signal();
-      const release = signal();
-      const holding = holder.transaction(async (tx) => {
-        await tx.find(Account.id.eq(1)).update({ balance: 99 }).raiseOnErrors();
-        locked.fire();
-        await release.fired;
-      });
-      await locked.fired;
+      const { release, holding } = await holdRowLock(holder, Account);
       const result = await waiter.find(Account.id.eq(1)).update({ balance: 0 });
       expectTimeout(result.ok ? undefined : result.error, "lock");
       release.fire();
@@ -132,14 +138,7 @@ function lockTimeoutBehaviour(open: () => Promise<TwoConnections>): void {
   it("transaction(fn, { retries }) runs the callback again after a lock timeout; the second run commits", async () => {
     const { holder, waiter, Account, close } = await open();
     try {
-      const locked = signal();
-      const release = signal();
-      const holding = holder.transaction(async (tx) => {
-        await tx.find(Account.id.eq(1)).update({ balance: 99 }).raiseOnErrors();
-        locked.fire();
-        await release.fired;
-      });
-      await locked.fired;
+      const { release, holding } = await holdRowLock(holder, Account);
       let attempts = 0;
       await waiter.transaction(
         async (tx) => {
@@ -250,14 +249,7 @@ describe("PostgreSQL timeouts, on a cluster of the tests' own", () => {
 
     it("set per transaction: a lock wait in transaction(fn, { lockTimeout }) fails with a retryable TimeoutError", async () => {
       const { holder, waiter, Account } = await twoConnections({})();
-      const locked = signal();
-      const release = signal();
-      const holding = holder.transaction(async (tx) => {
-        await tx.find(Account.id.eq(1)).update({ balance: 99 }).raiseOnErrors();
-        locked.fire();
-        await release.fired;
-      });
-      await locked.fired;
+      const { release, holding } = await holdRowLock(holder, Account);
       const failure = await failureOf(waiter.transaction((tx) => tx.find(Account.id.eq(1)).update({ balance: 0 }).value, { lockTimeout: 100 }));
       expectTimeout(failure, "lock");
       release.fire();
