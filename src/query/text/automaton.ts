@@ -117,14 +117,9 @@ export class Automaton {
     let kinds = this.#kinds;
     let misses = 0;
     for (let index = 0; index < length; ) {
-      let codePoint = text.charCodeAt(index++);
-      if (codePoint >= 0xd800 && codePoint <= 0xdbff && index < length) {
-        const low = text.charCodeAt(index);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low - 0xdc00);
-          index++;
-        }
-      }
+      // A surrogate pair is one character; a lone surrogate (never stored) stands for itself.
+      const codePoint = text.codePointAt(index) as number;
+      index += codePoint > 0xffff ? 2 : 1;
       const symbol = codePoint < 128 ? (asciiClass[codePoint] as number) : this.#alphabet.classOf(codePoint);
       let next = (table[state * width + symbol] as number) - 1;
       if (next < 0) {
@@ -314,14 +309,9 @@ export class Automaton {
       if (count === 0) return false;
       [current, next] = [next, current];
       if (index >= length) break;
-      let codePoint = text.charCodeAt(index++);
-      if (codePoint >= 0xd800 && codePoint <= 0xdbff && index < length) {
-        const low = text.charCodeAt(index);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low - 0xdc00);
-          index++;
-        }
-      }
+      // A surrogate pair is one character; a lone surrogate (never stored) stands for itself.
+      const codePoint = text.codePointAt(index) as number;
+      index += codePoint > 0xffff ? 2 : 1;
       symbol = codePoint < 128 ? (this.#asciiClass[codePoint] as number) : this.#alphabet.classOf(codePoint);
     }
     this.#current = current;
