@@ -1,4 +1,4 @@
-import { registerAdapter } from "../src/model/adapter.js";
+import type { SchemaAdapter } from "../src/kit/adapter.js";
 import { classValidatorAdapter } from "./class-validator/index.js";
 import { typeBoxAdapter } from "./typebox/index.js";
 // A side-effect import, because declaration output keeps only those from a file that exports
@@ -7,5 +7,5 @@ import "./typebox/schema-types.js";
 import { valibotAdapter } from "./valibot/index.js";
 import { zodAdapter } from "./zod/index.js";
 
-/** The schema libraries `model()` understands out of the box. A new library is one folder and one line here. */
-for (const adapter of [zodAdapter, valibotAdapter, typeBoxAdapter, classValidatorAdapter]) registerAdapter(adapter);
+/** The schema libraries `model()` understands out of the box. A new library is one folder and one entry here. */
+export const builtInAdapters: readonly SchemaAdapter[] = [zodAdapter, valibotAdapter, typeBoxAdapter, classValidatorAdapter];

@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import type { ValidationIssue } from "../src/errors.js";
-import type { SchemaDescription, Validated } from "../src/model/adapter.js";
-import type { SchemaField } from "../src/model/field.js";
+import type { ValidationIssue } from "../src/kit/adapter.js";
+import type { SchemaDescription, Validated } from "../src/kit/adapter.js";
+import type { SchemaField } from "../src/kit/adapter.js";
 import { whenReady } from "./shared/maybe-async.js";
 import { asValidated, type Outcome } from "./shared/outcome.js";
 import { pickFields } from "./shared/pick-fields.js";

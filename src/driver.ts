@@ -16,7 +16,11 @@ export interface PreparedPatch {
  * subclasses; they never build results. The same operations run inside a transaction.
  */
 export interface DriverSession {
-  /** Stores the rows in one atomic step (all or none) and returns them with generated values filled in. */
+  /**
+   * Stores the rows and returns them with generated values filled in. Several rows are stored
+   * all or none when the driver declares `atomicBatches`, and always inside a transaction;
+   * otherwise Ommi does not call it with more than one row outside a transaction.
+   */
   add(model: ModelMeta, rows: readonly StoredRow[]): Promise<StoredRow[]>;
   fetch(query: PreparedQuery): Promise<StoredRow[]>;
   count(query: PreparedQuery): Promise<number>;
@@ -28,8 +32,6 @@ export interface DriverSession {
   applySchema(models: readonly ModelMeta[]): Promise<void>;
   /** Drops these models' tables and everything in them. */
   deleteSchema(models: readonly ModelMeta[]): Promise<void>;
-  /** Starts a transaction, or a savepoint inside one (which keeps its transaction's isolation). */
-  begin(options?: BeginOptions): Promise<TransactionSession>;
 }
 
 /** How strictly a transaction is kept apart from concurrent ones (SQL's isolation levels). */
@@ -52,10 +54,26 @@ export interface BeginOptions {
 }
 
 /**
- * What a driver can do beyond the operations every driver has. The interface layer reads it, so
- * that asking a database for what it cannot do is a clear QueryError before anything runs.
+ * What differs between databases, declared by each driver. The interface layer reads it, so
+ * that asking a database for what it cannot do is a clear, documented error before anything
+ * runs, never a surprise. A capability left out is one the driver does not have.
  */
 export interface DriverCapabilities {
+  /** `begin()` opens a transaction: its operations commit or roll back together. */
+  readonly transactions?: boolean;
+  /** A transaction's `savepoint()` opens a nested transaction (`tx.transaction(...)`). */
+  readonly savepoints?: boolean;
+  /**
+   * The database runs one session at a time (one connection, as with SQLite): while a
+   * transaction is open, the driver's other operations wait for it to end. Ommi then refuses,
+   * rather than deadlocks on, a call to the outer database from inside that transaction's callback.
+   */
+  readonly serializedWrites?: boolean;
+  /**
+   * `add` stores several rows all or none outside a transaction too. Without it, Ommi stores
+   * several rows in a transaction of their own, and refuses them when there are no transactions.
+   */
+  readonly atomicBatches?: boolean;
   /**
    * The database can stop a statement that runs too long: `transaction(fn, { statementTimeout })`
    * and `find(...).timeout(ms)` (a PreparedQuery's `timeout`).
@@ -65,7 +83,10 @@ export interface DriverCapabilities {
   readonly transactionLockTimeout?: boolean;
 }
 
+/** An open transaction, or a savepoint inside one. */
 export interface TransactionSession extends DriverSession {
+  /** Opens a savepoint: a nested transaction that keeps this one's isolation. Present when the driver declares `savepoints`. */
+  savepoint?(): Promise<TransactionSession>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }
@@ -73,13 +94,9 @@ export interface TransactionSession extends DriverSession {
 export interface Driver extends DriverSession {
   /** The database's name, for messages: "sqlite", "postgres", "mongodb". */
   readonly name: string;
-  /**
-   * True when an open transaction makes the driver's other operations wait for it (one
-   * connection, as with SQLite). Ommi then refuses, rather than deadlocks on, a call to the
-   * outer database from inside that transaction's own callback.
-   */
-  readonly serializesTransactions?: boolean;
-  /** What it can do beyond the common operations; nothing more when left out. */
-  readonly capabilities?: DriverCapabilities;
+  /** What this database can do beyond the operations every driver has. */
+  readonly capabilities: DriverCapabilities;
+  /** Starts a transaction. Present when the driver declares `transactions`. */
+  begin?(options?: BeginOptions): Promise<TransactionSession>;
   close(): Promise<void>;
 }

@@ -1,13 +1,13 @@
 import { NoResultError, QueryError } from "./errors.js";
 import type { DriverCapabilities, DriverSession, StoredRow } from "./driver.js";
-import type { DataKeys } from "./model/handle.js";
+import type { DataKeys } from "./builder/handle.js";
 import type { ModelMeta } from "./model/meta.js";
-import { validatePatch } from "./model/validate.js";
+import { validatePatch } from "./validate.js";
 import { rowsAfter, totalOrder } from "./query/keyset.js";
 import { and, query, type QueryNode } from "./query/nodes/index.js";
 import { prepareQuery, type PreparedQuery } from "./query/prepare.js";
 import { AsyncResult } from "./result.js";
-import { timeoutProblem } from "./timeouts.js";
+import { timeoutProblem } from "./util/timeouts.js";
 
 /** The fields an update may set, each with its own type. */
 export type UpdatePatch<R> = { [K in DataKeys<R>]?: R[K] };

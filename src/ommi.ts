@@ -3,12 +3,13 @@ import { asOmmiError, ModelError, QueryError, TimeoutError, TransactionError } f
 import type { BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, StoredRow, TransactionSession } from "./driver.js";
 import { Find, hydrateAll } from "./find.js";
 import { defaultCollection, type ModelCollection } from "./model/collection.js";
-import { metaOf, type ModelHandle } from "./model/handle.js";
+import { metaOf } from "./model/brands.js";
+import type { ModelHandle } from "./builder/handle.js";
 import type { ModelMeta } from "./model/meta.js";
-import { validateRows } from "./model/validate.js";
-import { toQueryNode, type Conditional } from "./query/builder.js";
+import { validateRows } from "./validate.js";
+import { toQueryNode, type Conditional } from "./builder/query.js";
 import { AsyncResult } from "./result.js";
-import { timeoutProblem } from "./timeouts.js";
+import { timeoutProblem } from "./util/timeouts.js";
 
 /** Creating and dropping the tables of a collection's models. */
 export interface SchemaOperations {
@@ -42,7 +43,7 @@ export interface TransactionOptions {
   lockTimeout?: number;
 }
 
-/** What a driver that declares no capabilities can do beyond the common operations: nothing. */
+/** A driver written before capabilities were declared has none beyond the common operations. */
 const NO_CAPABILITIES: DriverCapabilities = Object.freeze({});
 
 /** Keeps ending a transaction out of its public API: only this module holds the key. */
@@ -53,7 +54,10 @@ const insideTransaction = new AsyncLocalStorage<{ readonly root: Operations; rea
 
 /** The operations shared by a database (`Ommi`) and a transaction (`Transaction`). */
 abstract class Operations {
+  /** Where this object's operations run: the driver, or an open transaction. */
   protected abstract get session(): DriverSession;
+  /** Opens a transaction here: a transaction on a database, a savepoint inside a transaction. */
+  protected abstract open(options: BeginOptions | undefined): Promise<TransactionSession>;
   /** What the database can do beyond the common operations. */
   protected abstract get capabilities(): DriverCapabilities;
   /** The database's name, for messages ("sqlite", "postgres"). */
@@ -70,10 +74,26 @@ abstract class Operations {
       const meta = metaOf(model);
       // One array is the common bulk call: take it as it is rather than copying it.
       const inputs = (rows.length === 1 && Array.isArray(rows[0]) ? rows[0] : rows.flat()) as unknown[];
-      const stored = await this.session.add(meta, await validateRows(meta, inputs));
+      const valid = await validateRows(meta, inputs);
+      const stored = valid.length > 1 && !this.atomicBatches ? await this.#addInTransaction(meta, valid) : await this.session.add(meta, valid);
       writeBackKeys(meta, inputs, stored);
       return hydrateAll<R>(meta, stored);
     });
+  }
+
+  /** True when several rows added here are stored all or none without a transaction of their own. */
+  protected abstract get atomicBatches(): boolean;
+
+  /** Stores several rows all or none on a database whose `add` alone does not: in a transaction of their own. */
+  async #addInTransaction(model: ModelMeta, rows: StoredRow[]): Promise<StoredRow[]> {
+    if (!this.capabilities.transactions) {
+      throw new QueryError(`${this.databaseName} can store several ${model.name} rows all or none only in a transaction, and it has none: add them one at a time`);
+    }
+    return this.transaction((tx) => tx.#addAll(model, rows));
+  }
+
+  #addAll(model: ModelMeta, rows: StoredRow[]): Promise<StoredRow[]> {
+    return this.session.add(model, rows);
   }
 
   /** The rows of the first model named that match: takes what `when` takes. */
@@ -127,7 +147,7 @@ abstract class Operations {
   }
 
   async #transactionOnce<T>(work: (tx: Transaction) => Promise<T>, begin: BeginOptions | undefined): Promise<T> {
-    const session = await this.session.begin(begin).catch((error: unknown) => {
+    const session = await this.open(begin).catch((error: unknown) => {
       throw asTransactionError("could not begin the transaction", error);
     });
     const tx = new Transaction(session, this.root, this.capabilities, this.databaseName);
@@ -153,14 +173,19 @@ export class Ommi<D extends Driver = Driver> extends Operations {
     super();
   }
 
-  protected get session(): DriverSession {
-    const scope = this.driver.serializesTransactions ? insideTransaction.getStore() : undefined;
+  protected get session(): Driver {
+    this.#refuseInsideOwnTransaction();
+    return this.driver;
+  }
+
+  /** On a database that serialises transactions, a call to it from its own transaction's callback would wait forever. */
+  #refuseInsideOwnTransaction(): void {
+    const scope = this.capabilities.serializedWrites ? insideTransaction.getStore() : undefined;
     if (scope?.root === this && !scope.tx.ended) {
       throw new TransactionError(
         `This ${this.driver.name} database is in a transaction whose callback is making this call: use the callback's tx, not db (db would wait for the transaction to end)`,
       );
     }
-    return this.driver;
   }
 
   protected get root(): Operations {
@@ -169,6 +194,18 @@ export class Ommi<D extends Driver = Driver> extends Operations {
 
   protected get capabilities(): DriverCapabilities {
     return this.driver.capabilities ?? NO_CAPABILITIES;
+  }
+
+  protected get atomicBatches(): boolean {
+    return this.capabilities.atomicBatches === true;
+  }
+
+  protected open(options: BeginOptions | undefined): Promise<TransactionSession> {
+    const driver = this.session;
+    if (!this.capabilities.transactions || !driver.begin) {
+      return Promise.reject(new TransactionError(`${driver.name} has no transactions, so transaction() cannot keep its operations all or none`));
+    }
+    return driver.begin(options);
   }
 
   protected get databaseName(): string {
@@ -196,9 +233,22 @@ export class Transaction extends Operations {
     this.#session = session;
   }
 
-  protected get session(): DriverSession {
+  protected get session(): TransactionSession {
     if (this.#ended) throw new TransactionError("This transaction has ended; its operations can no longer run");
     return this.#session;
+  }
+
+  /** Inside a transaction every add is all or none: a failed statement dooms the whole transaction. */
+  protected get atomicBatches(): boolean {
+    return true;
+  }
+
+  protected open(): Promise<TransactionSession> {
+    const session = this.session;
+    if (!this.capabilities.savepoints || !session.savepoint) {
+      return Promise.reject(new TransactionError(`${this.databaseName} has no savepoints, so a transaction cannot be nested: run the work in the one transaction`));
+    }
+    return session.savepoint();
   }
 
   /** True once the transaction committed or rolled back. */

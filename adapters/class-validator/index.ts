@@ -1,7 +1,7 @@
-import { ModelError } from "../../src/errors.js";
-import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
-import { decoratedMarkers } from "../../src/model/markers.js";
-import type { ModelClass } from "../../src/model/schema-types.js";
+import { ModelError } from "../../src/kit/adapter.js";
+import type { SchemaAdapter, SchemaDescription } from "../../src/kit/adapter.js";
+import { decoratedMarkers } from "../../src/kit/adapter.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 import { toInstance } from "./instance.js";
 import { readClassField, typedByDecorators } from "./read-field.js";
 import { validationRules } from "./rules.js";

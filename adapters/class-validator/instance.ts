@@ -1,4 +1,4 @@
-import type { ModelClass } from "../../src/model/schema-types.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 
 /**
  * An instance of the class holding `values`, made without calling the constructor: a constructor may

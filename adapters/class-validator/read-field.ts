@@ -1,5 +1,5 @@
-import type { FieldType, SchemaField } from "../../src/model/field.js";
-import type { ModelClass } from "../../src/model/schema-types.js";
+import type { FieldType, SchemaField } from "../../src/kit/adapter.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";

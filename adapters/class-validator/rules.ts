@@ -1,4 +1,4 @@
-import type { ModelClass } from "../../src/model/schema-types.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 import { classChain } from "./class-chain.js";
 
 /** The parts of class-validator's `ValidationMetadata` (one decorator on one property) that Ommi reads. */

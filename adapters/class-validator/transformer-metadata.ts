@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import { ModelError } from "../../src/errors.js";
-import type { ModelClass } from "../../src/model/schema-types.js";
+import { ModelError } from "../../src/kit/adapter.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 import { classChain } from "./class-chain.js";
 
 /** What class-transformer's decorators say about one property of a class. */

@@ -1,5 +1,5 @@
-import { ModelError } from "../../src/errors.js";
-import type { ModelClass } from "../../src/model/schema-types.js";
+import { ModelError } from "../../src/kit/adapter.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 import { problems } from "../shared/problems.js";
 import { isGetterOnly } from "./class-chain.js";
 import { TEXT, TYPE_DECORATORS } from "./read-field.js";

@@ -1,4 +1,4 @@
-import type { FieldType } from "../../src/model/field.js";
+import type { FieldType } from "../../src/kit/adapter.js";
 
 /**
  * What one decorator says about a property's type: "number" is a number that may or may not be an

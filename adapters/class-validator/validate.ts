@@ -1,8 +1,8 @@
 import type { ValidationError as ClassValidatorError, ValidatorOptions } from "class-validator";
-import type { ValidationIssue } from "../../src/errors.js";
-import type { SchemaDescription, Validated } from "../../src/model/adapter.js";
-import type { SchemaField } from "../../src/model/field.js";
-import type { ModelClass } from "../../src/model/schema-types.js";
+import type { ValidationIssue } from "../../src/kit/adapter.js";
+import type { SchemaDescription, Validated } from "../../src/kit/adapter.js";
+import type { SchemaField } from "../../src/kit/adapter.js";
+import type { ModelClass } from "../../src/kit/adapter.js";
 import { lazyImport } from "../shared/lazy-import.js";
 import { pickFields } from "../shared/pick-fields.js";
 import { unknownKeyIssues } from "../shared/unknown-keys.js";

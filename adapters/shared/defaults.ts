@@ -1,4 +1,4 @@
-import { quote } from "../../src/util/quote.js";
+import { quote } from "../../src/kit/adapter.js";
 import type { Fail, FieldReading } from "./field-reading.js";
 import { holdsType } from "./field-types.js";
 

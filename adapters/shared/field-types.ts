@@ -1,4 +1,4 @@
-import type { FieldType } from "../../src/model/field.js";
+import type { FieldType } from "../../src/kit/adapter.js";
 
 // An invalid Date has no time to store (it would reach the database as NaN, which SQLite stores as NULL).
 const HOLDS: Readonly<Record<FieldType, (value: unknown) => boolean>> = {

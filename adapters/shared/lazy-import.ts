@@ -1,4 +1,4 @@
-import { ModelError } from "../../src/errors.js";
+import { ModelError } from "../../src/kit/adapter.js";
 import { whenReady } from "./maybe-async.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../src/errors.js";
+import type { ValidationIssue } from "../../src/kit/adapter.js";
 
 /** Unknown keys named one issue each; more are counted in one last issue, so a message never grows with its input. */
 const NAMED = 10;

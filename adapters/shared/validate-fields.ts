@@ -1,5 +1,5 @@
-import type { ValidationIssue } from "../../src/errors.js";
-import type { Validated } from "../../src/model/adapter.js";
+import type { ValidationIssue } from "../../src/kit/adapter.js";
+import type { Validated } from "../../src/kit/adapter.js";
 import { whenAllReady } from "./maybe-async.js";
 import type { Outcome } from "./outcome.js";
 

@@ -1,5 +1,5 @@
-import { ModelError } from "../../src/errors.js";
-import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { ModelError } from "../../src/kit/adapter.js";
+import type { SchemaAdapter, SchemaDescription } from "../../src/kit/adapter.js";
 import { problems } from "../shared/problems.js";
 import { isStandardSchema } from "../standard-schema.js";
 import { readTypeBoxField, type TypeBoxNode } from "./read-field.js";

@@ -7,7 +7,7 @@ import type { Static } from "typebox";
 // The schema is recognised by the `~kind` in its type rather than by `extends TObject`: when TypeBox
 // is not installed (it is an optional peer), its types resolve to `any`, and `S extends any` would
 // give every schema of every library TypeBox's row type.
-declare module "../../src/model/schema-types.js" {
+declare module "../../src/kit/adapter.js" {
   interface SchemaTypes<S> {
     typebox: S extends { readonly "~kind": "Object" } ? { row: Static<S>; input: Static<S> } : never;
   }

@@ -1,6 +1,6 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { ModelError } from "../../src/errors.js";
-import type { SchemaAdapter, SchemaDescription } from "../../src/model/adapter.js";
+import { ModelError } from "../../src/kit/adapter.js";
+import type { SchemaAdapter, SchemaDescription } from "../../src/kit/adapter.js";
 import { problems } from "../shared/problems.js";
 import { describeStandardObject, isStandardSchema } from "../standard-schema.js";
 import { readValibotField, type ValibotNode } from "./read-field.js";

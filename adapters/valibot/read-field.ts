@@ -1,4 +1,4 @@
-import type { FieldType, SchemaField } from "../../src/model/field.js";
+import type { FieldType, SchemaField } from "../../src/kit/adapter.js";
 import { joinUnchecked, mayGive, readDefault } from "../shared/defaults.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";

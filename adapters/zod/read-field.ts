@@ -1,4 +1,4 @@
-import type { SchemaField } from "../../src/model/field.js";
+import type { SchemaField } from "../../src/kit/adapter.js";
 import { joinUnchecked, readDefault } from "../shared/defaults.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";

@@ -1,4 +1,4 @@
-import type { FieldType } from "../../src/model/field.js";
+import type { FieldType } from "../../src/kit/driver.js";
 import type { Encode } from "../sql/dialect.js";
 import { formatTimestamp } from "./timestamp.js";
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, PgDialect, type PgTable } from "drizzle-orm/pg-core";
-import type { FieldMeta, FieldType } from "../../src/model/field.js";
+import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
 import { unchanged, type SqlDialect } from "../sql/dialect.js";
 import { postgresTextMatch } from "./text-match.js";
 import { qualified } from "../sql/tables.js";

@@ -1,8 +1,8 @@
-import type { BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, PreparedPatch, StoredRow, TransactionSession } from "../../src/driver.js";
-import { ConnectionError, QueryError, TransactionError, type OmmiError } from "../../src/errors.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { PreparedQuery } from "../../src/query/prepare.js";
-import { timeoutProblem } from "../../src/timeouts.js";
+import type { BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, PreparedPatch, StoredRow, TransactionSession } from "../../src/kit/driver.js";
+import { ConnectionError, QueryError, TransactionError, type OmmiError } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { PreparedQuery } from "../../src/kit/driver.js";
+import { timeoutProblem } from "../../src/kit/driver.js";
 import { PostgreSQLEngine, type Atomically, type Connection } from "./engine.js";
 import { fromPostgresError } from "./errors.js";
 import { refuseNulInPatch, refuseNulInQuery, refuseNulInRows } from "./nul.js";
@@ -15,7 +15,9 @@ import { TransactionScope } from "./transaction-scope.js";
 /** Seconds `close()` lets running queries finish before it cuts the connections. */
 const CLOSE_TIMEOUT = 5;
 
-const CAPABILITIES: DriverCapabilities = Object.freeze({ statementTimeout: true, transactionLockTimeout: true });
+const CAPABILITIES: DriverCapabilities = Object.freeze({
+  transactions: true, savepoints: true, atomicBatches: true, statementTimeout: true, transactionLockTimeout: true,
+});
 
 /** `ms`, once it is known to be a whole number of milliseconds in range (it is spelled into SQL). */
 function checkedTimeout(ms: number, name = "timeout"): number {
@@ -41,8 +43,6 @@ abstract class PostgreSQLSession implements DriverSession {
 
   /** Runs `work` in one transaction: a new one for the driver, the open one for a transaction. */
   protected abstract readonly atomically: Atomically;
-
-  abstract begin(options?: BeginOptions): Promise<TransactionSession>;
 
   /** Called when an operation of this session failed, with the error it fails with. */
   protected failed(_error: OmmiError): void {}
@@ -108,7 +108,7 @@ abstract class PostgreSQLSession implements DriverSession {
  */
 export class PostgreSQLDriver extends PostgreSQLSession implements Driver {
   readonly name = "postgres";
-  /** The server stops statements and lock waits at the limits it is given. */
+  /** A pool of connections: transactions run beside other operations; the server stops statements and lock waits at the limits it is given. */
   readonly capabilities = CAPABILITIES;
 
   private constructor(shared: Shared) {
@@ -251,7 +251,7 @@ class PostgreSQLTransaction extends PostgreSQLSession implements TransactionSess
   }
 
   /** A savepoint: it keeps the transaction's isolation level, so it takes no options. */
-  async begin(): Promise<TransactionSession> {
+  async savepoint(): Promise<TransactionSession> {
     await this.connection();
     try {
       return new PostgreSQLTransaction(this.shared, await this.scope.savepoint(withWholeResults), this.depth + 1, this.statementTimeout);

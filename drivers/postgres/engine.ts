@@ -1,10 +1,10 @@
 import type { SQL } from "drizzle-orm";
 import type postgres from "postgres";
-import type { PreparedPatch, StoredRow } from "../../src/driver.js";
-import { SchemaError } from "../../src/errors.js";
-import { quote } from "../../src/util/quote.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { PreparedQuery } from "../../src/query/prepare.js";
+import type { PreparedPatch, StoredRow } from "../../src/kit/driver.js";
+import { SchemaError } from "../../src/kit/driver.js";
+import { quote } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { PreparedQuery } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { checkDerivedNames, completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
 import { RowMappers } from "../sql/row-mapper.js";

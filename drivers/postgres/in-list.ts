@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { FieldType } from "../../src/model/field.js";
+import type { FieldType } from "../../src/kit/driver.js";
 import type { ListMatch } from "../sql/dialect.js";
 import { arrayLiteral, ARRAY_TYPES } from "./array-literal.js";
 

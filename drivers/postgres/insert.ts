@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { ModelMeta } from "../../src/model/meta.js";
-import { Param } from "../../src/query/prepare.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import { Param } from "../../src/kit/driver.js";
 import { Compilation } from "../sql/compile-condition.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { generatedKey } from "../sql/ddl.js";

@@ -1,10 +1,10 @@
-import type { PreparedPatch, StoredRow } from "../../src/driver.js";
-import { QueryError, ValidationError } from "../../src/errors.js";
-import type { FieldMeta } from "../../src/model/field.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { ConditionNode } from "../../src/query/nodes/index.js";
-import { Param, type PreparedQuery } from "../../src/query/prepare.js";
-import { quote } from "../../src/util/quote.js";
+import type { PreparedPatch, StoredRow } from "../../src/kit/driver.js";
+import { QueryError, ValidationError } from "../../src/kit/driver.js";
+import type { FieldMeta } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { ConditionNode } from "../../src/kit/driver.js";
+import { Param, type PreparedQuery } from "../../src/kit/driver.js";
+import { quote } from "../../src/kit/driver.js";
 
 /**
  * PostgreSQL's text cannot hold U+0000 at all (SQLite's can). A value containing it is refused

@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { ConnectionError } from "../../src/errors.js";
+import { ConnectionError } from "../../src/kit/driver.js";
 import { fromPostgresError } from "./errors.js";
 import type { Connection } from "./engine.js";
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { postgresRegexFor, tokensFor, type TextOperator } from "../../src/query/text/index.js";
+import { postgresRegexFor, tokensFor, type TextOperator } from "../../src/kit/driver.js";
 import type { TextMatch } from "../sql/dialect.js";
 import { toLike } from "../sql/patterns.js";
 

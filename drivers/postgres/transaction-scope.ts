@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { ConnectionError } from "../../src/errors.js";
+import { ConnectionError } from "../../src/kit/driver.js";
 
 /**
  * One PostgreSQL transaction, or one savepoint inside one, held open for Ommi's session API.

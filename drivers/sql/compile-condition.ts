@@ -1,10 +1,10 @@
 import { sql, type SQL, type Table } from "drizzle-orm";
-import type { FieldMeta } from "../../src/model/field.js";
-import type { ComparisonNode, ConditionNode, RelatedNode } from "../../src/query/nodes/index.js";
-import { Param } from "../../src/query/prepare.js";
+import type { FieldMeta } from "../../src/kit/driver.js";
+import type { ComparisonNode, ConditionNode, RelatedNode } from "../../src/kit/driver.js";
+import { Param } from "../../src/kit/driver.js";
 import { CompiledStatement } from "./compiled.js";
 import type { Encode, SqlDialect } from "./dialect.js";
-import type { TextOperator } from "../../src/query/text/index.js";
+import type { TextOperator } from "../../src/kit/driver.js";
 import { columnOf, type Tables } from "./tables.js";
 
 /** State of compiling one statement: which encoder each placeholder's value needs. */

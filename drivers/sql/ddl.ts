@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import { ModelError } from "../../src/errors.js";
-import type { FieldMeta } from "../../src/model/field.js";
-import type { ModelMeta } from "../../src/model/meta.js";
+import { ModelError } from "../../src/kit/driver.js";
+import type { FieldMeta } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
 import { fitName } from "./names.js";
 import type { Tables } from "./tables.js";
 

@@ -1,7 +1,7 @@
 import type { SQL, Table } from "drizzle-orm";
-import type { FieldMeta, FieldType } from "../../src/model/field.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { TextOperator } from "../../src/query/text/index.js";
+import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { TextOperator } from "../../src/kit/driver.js";
 
 /** A value as the database driver takes or gives it. */
 export type Encode = (value: unknown) => unknown;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { MAX_NAME_BYTES, utf8Length } from "../../src/model/names.js";
+import { MAX_NAME_BYTES, utf8Length } from "../../src/kit/driver.js";
 
 /** Hex digits of the hash that tells shortened names apart: 40 bits. */
 const HASH_DIGITS = 10;

@@ -1,4 +1,4 @@
-import type { PatternToken } from "../../src/query/text/index.js";
+import type { PatternToken } from "../../src/kit/driver.js";
 
 /**
  * LIKE tokens (src/query/text: Ommi's meaning of contains/startsWith/endsWith/like) in SQL LIKE

@@ -1,6 +1,6 @@
-import type { StoredRow } from "../../src/driver.js";
-import type { FieldType } from "../../src/model/field.js";
-import type { ModelMeta } from "../../src/model/meta.js";
+import type { StoredRow } from "../../src/kit/driver.js";
+import type { FieldType } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
 import type { Encode } from "./dialect.js";
 
 /** Turns one row, as an array of column values in field order, into a row object. */

@@ -1,5 +1,5 @@
-import type { StoredRow } from "../../src/driver.js";
-import type { FieldMeta, FieldType } from "../../src/model/field.js";
+import type { StoredRow } from "../../src/kit/driver.js";
+import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
 import { unchanged, type Encode } from "./dialect.js";
 
 /** Something that runs with one bound value per field: a prepared single-row INSERT. */

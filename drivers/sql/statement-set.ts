@@ -1,6 +1,6 @@
-import type { PreparedPatch } from "../../src/driver.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { PreparedQuery } from "../../src/query/prepare.js";
+import type { PreparedPatch } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { PreparedQuery } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "./compiled.js";
 import { StatementCache } from "./statement-cache.js";
 import type { StatementBuilder } from "./statements.js";

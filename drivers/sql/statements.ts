@@ -1,8 +1,8 @@
 import { sql, type SQL, type Table } from "drizzle-orm";
-import type { PreparedPatch } from "../../src/driver.js";
-import type { FieldMeta } from "../../src/model/field.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import { Param, type PreparedQuery } from "../../src/query/prepare.js";
+import type { PreparedPatch } from "../../src/kit/driver.js";
+import type { FieldMeta } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import { Param, type PreparedQuery } from "../../src/kit/driver.js";
 import { compileCondition, Compilation } from "./compile-condition.js";
 import type { CompiledStatement} from "./compiled.js";
 import { PATCH_PREFIX } from "./compiled.js";

@@ -1,7 +1,7 @@
 import { getTableColumns, sql, type Column, type SQL, type Table } from "drizzle-orm";
-import { ModelError } from "../../src/errors.js";
-import type { FieldMeta } from "../../src/model/field.js";
-import type { ModelMeta } from "../../src/model/meta.js";
+import { ModelError } from "../../src/kit/driver.js";
+import type { FieldMeta } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
 import type { SqlDialect, TableName } from "./dialect.js";
 
 /** `"schema"."name"`, quoted by the dialect that renders it. */

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { FieldMeta, FieldType } from "../../src/model/field.js";
+import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
 import { unchanged, type SqlDialect } from "../sql/dialect.js";
 import { sqliteTextMatch } from "./text-match.js";
 import { qualified } from "../sql/tables.js";

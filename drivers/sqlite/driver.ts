@@ -1,13 +1,13 @@
 import Database from "better-sqlite3";
-import type { Driver, DriverSession, PreparedPatch, StoredRow, TransactionSession } from "../../src/driver.js";
-import { ConnectionError, TransactionError, type OmmiError } from "../../src/errors.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { PreparedQuery } from "../../src/query/prepare.js";
+import type { Driver, DriverCapabilities, DriverSession, PreparedPatch, StoredRow, TransactionSession } from "../../src/kit/driver.js";
+import { ConnectionError, TransactionError, type OmmiError } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { PreparedQuery } from "../../src/kit/driver.js";
 import { SQLiteEngine } from "./engine.js";
 import { fromSqliteError } from "./errors.js";
 import { EventLoopTurns } from "./event-loop-turns.js";
 import { registerFunctions } from "./functions.js";
-import { timeoutProblem } from "../../src/timeouts.js";
+import { timeoutProblem } from "../../src/kit/driver.js";
 
 export interface SQLiteOptions {
   /** A file path, or ":memory:" for a database that lives as long as the driver. */
@@ -32,6 +32,8 @@ export interface SQLiteOptions {
  * .scratch/event-loop/measure.ts).
  */
 const EVENT_LOOP_BUDGET_MS = 4;
+
+const CAPABILITIES: DriverCapabilities = Object.freeze({ transactions: true, savepoints: true, serializedWrites: true, atomicBatches: true });
 
 /** Operations shared by the driver and its transactions; `ready()` says when they may run. */
 abstract class SQLiteSession implements DriverSession {
@@ -109,8 +111,6 @@ abstract class SQLiteSession implements DriverSession {
     return this.#run("dropping tables", undefined, () => this.engine.deleteSchema(models));
   }
 
-  abstract begin(): Promise<TransactionSession>;
-
   /** Runs SQL that controls the transaction, on the connection. */
   protected control(statement: string): void {
     try {
@@ -128,8 +128,8 @@ abstract class SQLiteSession implements DriverSession {
  */
 export class SQLiteDriver extends SQLiteSession implements Driver {
   readonly name = "sqlite";
-  /** Other operations wait while a transaction is open; see `Ommi.transaction`. */
-  readonly serializesTransactions = true;
+  /** One connection: other operations wait while a transaction is open (see `Ommi.transaction`). */
+  readonly capabilities = CAPABILITIES;
   #open: Promise<void> | undefined;
   /** Set by close(): nothing new starts, the open transaction (if any) may finish. */
   #closing = false;
@@ -220,7 +220,7 @@ class SQLiteTransaction extends SQLiteSession implements TransactionSession {
     this.#failure ??= error;
   }
 
-  async begin(): Promise<TransactionSession> {
+  async savepoint(): Promise<TransactionSession> {
     for (let waiting = this.blocked(); waiting; waiting = this.blocked()) await waiting;
     const savepoint = `ommi_${this.depth + 1}`;
     this.control(`SAVEPOINT ${savepoint}`);

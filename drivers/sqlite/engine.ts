@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
-import type { PreparedPatch, StoredRow } from "../../src/driver.js";
-import type { ModelMeta } from "../../src/model/meta.js";
-import type { PreparedQuery } from "../../src/query/prepare.js";
+import type { PreparedPatch, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import type { PreparedQuery } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { checkDerivedNames, completeTable, createTable, dropTable, generatedKey, referencedFirst } from "../sql/ddl.js";
 import { createRowRunner, type RowRunner } from "../sql/row-runner.js";

@@ -1,6 +1,6 @@
 import {
   ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, TimeoutError, TransactionError,
-} from "../../src/errors.js";
+} from "../../src/kit/driver.js";
 
 /**
  * SQLITE_BUSY: another connection held the lock for the whole lock timeout (the busy timeout;

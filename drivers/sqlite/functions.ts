@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { automatonFor, type Automaton, type TextOperator } from "../../src/query/text/index.js";
+import { automatonFor, type Automaton, type TextOperator } from "../../src/kit/driver.js";
 import { globToLike } from "./glob.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { PatternToken } from "../../src/query/text/index.js";
+import type { PatternToken } from "../../src/kit/driver.js";
 
 /**
  * LIKE tokens in SQLite's GLOB syntax (case-sensitive; `*` any run, `?` one character), and

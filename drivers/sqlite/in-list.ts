@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import { QueryError } from "../../src/errors.js";
-import type { FieldType } from "../../src/model/field.js";
-import { quote } from "../../src/util/quote.js";
+import { QueryError } from "../../src/kit/driver.js";
+import type { FieldType } from "../../src/kit/driver.js";
+import { quote } from "../../src/kit/driver.js";
 import type { Encode, ListMatch } from "../sql/dialect.js";
 
 const INT64_MIN = -(2n ** 63n);

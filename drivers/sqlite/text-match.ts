@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { tokensFor, type TextOperator } from "../../src/query/text/index.js";
+import { tokensFor, type TextOperator } from "../../src/kit/driver.js";
 import type { TextMatch } from "../sql/dialect.js";
 import { toGlob } from "./glob.js";
 

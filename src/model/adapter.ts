@@ -1,4 +1,4 @@
-import { ModelError, type ValidationIssue } from "../errors.js";
+import type { ValidationIssue } from "../errors.js";
 import type { SchemaField } from "./field.js";
 
 /** The outcome of validating one input value through a schema library. */
@@ -30,25 +30,4 @@ export interface SchemaAdapter {
   accepts(schema: unknown): boolean;
   /** Reads the schema; `name` (from the options, when given) is for error messages. */
   describe(schema: unknown, name: string | undefined): SchemaDescription;
-}
-
-const adapters: SchemaAdapter[] = [];
-
-/** Makes `model()` understand one more schema library. Later registrations are tried first. */
-export function registerAdapter(adapter: SchemaAdapter): void {
-  if (!adapters.includes(adapter)) adapters.unshift(adapter);
-}
-
-export function adapterFor(schema: unknown): SchemaAdapter {
-  const adapter = adapters.find((candidate) => candidate.accepts(schema));
-  if (adapter) return adapter;
-  const known = adapters.map((candidate) => candidate.library).join(", ");
-  throw new ModelError(`model() does not recognise this schema (${describeValue(schema)}); it reads ${known} schemas`);
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "function") return `class ${value.name || "(anonymous)"}`;
-  if (typeof value === "object") return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
-  return typeof value;
 }

@@ -1,6 +1,6 @@
 import { ModelError } from "../errors.js";
-import { describe } from "../query/check-value.js";
-import { isFieldRef, type FieldRef } from "../query/field-ref.js";
+import { isFieldRef, type FieldBrand } from "./brands.js";
+import { describe } from "./describe.js";
 
 /** What a marker says about a field. */
 export type MarkerSpec =
@@ -12,7 +12,7 @@ export type MarkerSpec =
   | { readonly kind: "referenceTo"; readonly target: ReferenceTarget };
 
 /** A field that another refers to: the field ref itself, or a function returning it (for models defined later). */
-export type ReferenceTarget = FieldRef<object, unknown> | (() => FieldRef<object, unknown>);
+export type ReferenceTarget = FieldBrand | (() => FieldBrand);
 
 const MARKER = Symbol("ommi.marker");
 

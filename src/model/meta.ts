@@ -1,6 +1,6 @@
 import { ModelError } from "../errors.js";
-import { describe } from "../query/check-value.js";
-import { fieldOf, isFieldRef } from "../query/field-ref.js";
+import { fieldOf, isFieldRef } from "./brands.js";
+import { describe } from "./describe.js";
 import { quote } from "../util/quote.js";
 import type { SchemaDescription } from "./adapter.js";
 import type { ModelCollection } from "./collection.js";

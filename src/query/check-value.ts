@@ -1,8 +1,7 @@
 import { QueryError } from "../errors.js";
 import type { FieldMeta, FieldType } from "../model/field.js";
-import { isModelHandle, metaOf } from "../model/handle.js";
+import { describe } from "../model/describe.js";
 import type { ComparisonOperator } from "./nodes/comparison.js";
-import { quote } from "../util/quote.js";
 import { malformedText } from "../util/text.js";
 import { checkTextPattern, type TextOperator } from "./text/index.js";
 
@@ -48,14 +47,4 @@ function checkScalar(field: FieldMeta, operator: ComparisonOperator, value: unkn
 function checkWellFormed(where: string, operator: ComparisonOperator, value: unknown): void {
   const problem = malformedText(value);
   if (problem) throw new QueryError(`${where}.${operator}(): the value ${problem}`);
-}
-
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (isModelHandle(value)) return `the model ${metaOf(value).name}`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : "a Date";
-  if (typeof value === "string") return `the string ${quote(value)}`;
-  if (typeof value === "object") return Array.isArray(value) ? "an array" : `an object (${value.constructor?.name ?? "Object"})`;
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return `the ${typeof value} ${String(value)}`;
-  return typeof value;
 }

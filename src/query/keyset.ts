@@ -1,5 +1,4 @@
 import type { FieldMeta } from "../model/field.js";
-import type { StoredRow } from "../driver.js";
 import { and, comparison, or, sort, type ConditionNode, type SortNode } from "./nodes/index.js";
 
 /** The query's sort, completed by the key fields so that every row has one place in the order. */
@@ -13,7 +12,7 @@ export function totalOrder(sorts: readonly SortNode[], keys: readonly FieldMeta[
  * built from ordinary comparison nodes so that every driver can page with it. Keyset paging,
  * unlike OFFSET, costs the same for the last batch as for the first.
  */
-export function rowsAfter(order: readonly SortNode[], row: StoredRow): ConditionNode | undefined {
+export function rowsAfter(order: readonly SortNode[], row: Readonly<Record<string, unknown>>): ConditionNode | undefined {
   const branches: ConditionNode[] = [];
   const equalSoFar: ConditionNode[] = [];
   for (const { field, direction } of order) {

@@ -1,6 +1,6 @@
 import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
-import { pathBetween } from "../relations/paths.js";
+import { pathBetween } from "../model/paths.js";
 import { checkComparisonValue } from "./check-value.js";
 import { and, or, not, related, type ComparisonNode, type ConditionNode, type QueryNode } from "./nodes/index.js";
 

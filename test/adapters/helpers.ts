@@ -1,4 +1,6 @@
-import { metaOf, ModelCollection, Ommi, type DBResult, type Driver, type ModelHandle, type StoredRow, type Validated } from "../../src/index.js";
+import { metaOf, ModelCollection, Ommi, type DBResult, type Driver, type ModelHandle } from "ommi";
+import type { StoredRow } from "ommi/driver";
+import type { Validated } from "ommi/adapter";
 
 type Handle = ModelHandle<unknown, unknown>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Auto, Index, Key, metaOf, model, ModelCollection, prepareQuery, ReferenceTo, StoreAs, Unique, when, type PreparedPatch } from "ommi";
+import { Auto, Index, Key, metaOf, model, ModelCollection, ReferenceTo, StoreAs, Unique, when } from "ommi";
+import { prepareQuery, type PreparedPatch } from "ommi/driver";
 import { postgresDialect } from "../../drivers/postgres/dialect.js";
 import { insertRows } from "../../drivers/postgres/insert.js";
 import { addColumn, completeTable, createIndex, createTable, dropTable } from "../../drivers/sql/ddl.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ModelCollection, not, Param, prepareQuery, when, type Query } from "ommi";
+import { ModelCollection, not, when, type Query } from "ommi";
+import { Param, prepareQuery } from "ommi/driver";
 import { postgresDialect } from "../../drivers/postgres/dialect.js";
 import type { SqlDialect } from "../../drivers/sql/dialect.js";
 import { StatementSet } from "../../drivers/sql/statement-set.js";

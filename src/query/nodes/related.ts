@@ -1,11 +1,7 @@
-import type { FieldMeta } from "../../model/field.js";
+import type { Hop } from "../../model/paths.js";
 import type { ConditionNode } from "./condition.js";
 
-/** One step between two models along a `ReferenceTo`: rows where `from` equals `to`. */
-export interface Hop {
-  readonly from: FieldMeta;
-  readonly to: FieldMeta;
-}
+export type { Hop };
 
 /**
  * Matches rows of the query's model for which some row of another model, reached through

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ComparisonOperator } from "ommi";
+import type { ComparisonOperator } from "ommi/driver";
 import type { Comparison, ConditionDescription, LongList, Operation, QueryDescription, SortDescription } from "./description.js";
 import { MAX_LIKE_WILDCARDS } from "./dialect.js";
 import { hostilePattern } from "./hostile-patterns.js";

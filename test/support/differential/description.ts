@@ -1,4 +1,5 @@
-import { not, when, type ComparisonOperator, type Conditional, type Query, type Sort } from "ommi";
+import { not, when, type Conditional, type Query, type Sort } from "ommi";
+import type { ComparisonOperator } from "ommi/driver";
 import { fieldSchema, SCHEMA, type DifferentialModels, type FieldType, type ModelName, type Row, type Value } from "./models.js";
 
 /**

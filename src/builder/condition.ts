@@ -1,4 +1,4 @@
-import type { ConditionNode } from "./nodes/condition.js";
+import type { ConditionNode } from "../query/nodes/condition.js";
 
 declare const ROW: unique symbol;
 

@@ -1,17 +1,15 @@
+import { brandField, type FieldBrand } from "../model/brands.js";
 import type { FieldMeta } from "../model/field.js";
+import { comparison, type ComparisonOperator } from "../query/nodes/comparison.js";
+import { sort } from "../query/nodes/sort.js";
 import { Condition } from "./condition.js";
-import { comparison, type ComparisonOperator } from "./nodes/comparison.js";
-import { sort } from "./nodes/sort.js";
 import { Sort } from "./sort.js";
-
-const FIELD = Symbol("ommi.field");
 
 /** The non-null value type of a field whose row type is `V`. */
 export type FieldValue<V> = Exclude<V, null | undefined>;
 
 /** Operators every field has. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
-export interface ComparableFieldRef<R, V> {
-  readonly [FIELD]: FieldMeta;
+export interface ComparableFieldRef<R, V> extends FieldBrand {
   eq(value: FieldValue<V> | null): Condition<R>;
   ne(value: FieldValue<V> | null): Condition<R>;
   gt(value: FieldValue<V>): Condition<R>;
@@ -54,25 +52,18 @@ export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
 /** A model's field, used to build conditions and sorts: `User.age.gte(18)`, `User.name.asc()`. */
 export type FieldRef<R, V> = [FieldValue<V>] extends [string] ? TextFieldRef<R, V> : ComparableFieldRef<R, V>;
 
-export function isFieldRef(value: unknown): value is ComparableFieldRef<object, unknown> {
-  return typeof value === "object" && value !== null && FIELD in value;
-}
-
-export function fieldOf(ref: ComparableFieldRef<object, unknown>): FieldMeta {
-  return ref[FIELD];
-}
-
 /** The one runtime class behind every field ref; the types above choose which methods a field shows. */
-class FieldRefImpl implements TextFieldRef<object, unknown> {
-  readonly [FIELD]: FieldMeta;
+class FieldRefImpl implements Omit<TextFieldRef<object, unknown>, keyof FieldBrand> {
+  readonly #field: FieldMeta;
 
   constructor(field: FieldMeta) {
-    this[FIELD] = field;
+    this.#field = field;
+    brandField(this, field);
     Object.freeze(this);
   }
 
   #compare(operator: ComparisonOperator, value?: unknown): Condition<object> {
-    return new Condition(comparison(this[FIELD], operator, value));
+    return new Condition(comparison(this.#field, operator, value));
   }
 
   eq(value: unknown) { return this.#compare("eq", value); }
@@ -91,14 +82,14 @@ class FieldRefImpl implements TextFieldRef<object, unknown> {
   like(pattern: string) { return this.#compare("like", pattern); }
   ilike(pattern: string) { return this.#compare("ilike", pattern); }
   regex(pattern: string) { return this.#compare("regex", pattern); }
-  asc() { return new Sort<object>(sort(this[FIELD], "asc")); }
-  desc() { return new Sort<object>(sort(this[FIELD], "desc")); }
+  asc() { return new Sort<object>(sort(this.#field, "asc")); }
+  desc() { return new Sort<object>(sort(this.#field, "desc")); }
 
   toString(): string {
-    return `${this[FIELD].model.name}.${this[FIELD].name}`;
+    return `${this.#field.model.name}.${this.#field.name}`;
   }
 }
 
-export function createFieldRef(field: FieldMeta): ComparableFieldRef<object, unknown> {
-  return new FieldRefImpl(field);
+export function createFieldRef(field: FieldMeta): TextFieldRef<object, unknown> {
+  return new FieldRefImpl(field) as unknown as TextFieldRef<object, unknown>;
 }

@@ -1,12 +1,11 @@
-import { createFieldRef, type FieldRef } from "../query/field-ref.js";
-import type { ModelMeta } from "./meta.js";
+import { brandModel, metaOf, type ModelBrand } from "../model/brands.js";
+import type { ModelMeta } from "../model/meta.js";
+import { createFieldRef, type FieldRef } from "./field-ref.js";
 
-const MODEL = Symbol("ommi.model");
 declare const TYPES: unique symbol;
 
 /** The part of a model handle that is not its fields: symbol-keyed, so it never collides with a field name. */
-export interface ModelHandle<R, I> {
-  readonly [MODEL]: ModelMeta;
+export interface ModelHandle<R, I> extends ModelBrand {
   /** Only for the type checker: the row type and the input type of the model. */
   readonly [TYPES]?: { readonly row: R; readonly input: I };
 }
@@ -24,19 +23,11 @@ export type RowOf<M> = M extends ModelHandle<infer R, unknown> ? R : never;
 /** The input type of a model: what `add` takes. */
 export type InputOf<M> = M extends ModelHandle<unknown, infer I> ? I : never;
 
-export function isModelHandle(value: unknown): value is ModelHandle<unknown, unknown> {
-  return typeof value === "object" && value !== null && MODEL in value;
-}
-
-export function metaOf(handle: ModelHandle<unknown, unknown>): ModelMeta {
-  return handle[MODEL];
-}
-
 const handlePrototype = Object.freeze(
   Object.create(null, {
-    [Symbol.toStringTag]: { get(this: ModelHandle<unknown, unknown>) { return `Model ${this[MODEL].name}`; } },
+    [Symbol.toStringTag]: { get(this: ModelHandle<unknown, unknown>) { return `Model ${metaOf(this).name}`; } },
     [Symbol.for("nodejs.util.inspect.custom")]: {
-      value(this: ModelHandle<unknown, unknown>) { return `[Model ${this[MODEL].name}]`; },
+      value(this: ModelHandle<unknown, unknown>) { return `[Model ${metaOf(this).name}]`; },
     },
   }) as object,
 );
@@ -44,7 +35,7 @@ const handlePrototype = Object.freeze(
 /** Builds the frozen handle users hold: field refs as own properties, everything else behind symbols. */
 export function createHandle(meta: ModelMeta): ModelHandle<unknown, unknown> {
   const handle = Object.create(handlePrototype) as Record<string | symbol, unknown>;
-  handle[MODEL] = meta;
+  brandModel(handle, meta);
   for (const field of meta.fields) handle[field.name] = createFieldRef(field);
   return Object.freeze(handle) as unknown as ModelHandle<unknown, unknown>;
 }

@@ -1,10 +1,10 @@
-import { adapterFor } from "./adapter.js";
-import { defaultCollection, type ModelCollection } from "./collection.js";
-import { createHandle, type DataKeys, type Model } from "./handle.js";
-import type { Marker } from "./markers.js";
-import { collectMarkers, ModelMeta } from "./meta.js";
-import type { ModelClass, SchemaInput, SchemaRow } from "./schema-types.js";
 import { ModelError } from "../errors.js";
+import { defaultCollection, type ModelCollection } from "../model/collection.js";
+import type { Marker } from "../model/markers.js";
+import { collectMarkers, ModelMeta } from "../model/meta.js";
+import type { ModelClass, SchemaInput, SchemaRow } from "../model/schema-types.js";
+import { adapterFor } from "./adapters.js";
+import { createHandle, type DataKeys, type Model } from "./handle.js";
 
 /** Options every adapter accepts. */
 export interface ModelOptions<R> {

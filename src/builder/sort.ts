@@ -1,4 +1,4 @@
-import type { SortNode } from "./nodes/sort.js";
+import type { SortNode } from "../query/nodes/sort.js";
 
 declare const ROW: unique symbol;
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { QueryError, ValidationError, type ValidationIssue } from "../errors.js";
-import type { PreparedPatch, StoredRow } from "../driver.js";
-import type { FieldMeta } from "./field.js";
-import type { Validated } from "./adapter.js";
-import type { ModelMeta } from "./meta.js";
-import { quote } from "../util/quote.js";
-import { malformedText } from "../util/text.js";
+import { QueryError, ValidationError, type ValidationIssue } from "./errors.js";
+import type { PreparedPatch, StoredRow } from "./driver.js";
+import type { Validated } from "./model/adapter.js";
+import type { FieldMeta } from "./model/field.js";
+import type { ModelMeta } from "./model/meta.js";
+import { quote } from "./util/quote.js";
+import { malformedText } from "./util/text.js";
 
 /**
  * Validates every input through the model's schema library before anything is written, and

@@ -1,6 +1,12 @@
 import { QueryError } from "../errors.js";
-import type { ModelMeta } from "../model/meta.js";
-import type { Hop } from "../query/nodes/related.js";
+import type { ModelMeta } from "./meta.js";
+import type { FieldMeta } from "./field.js";
+
+/** One step between two models along a `ReferenceTo`: rows where `from` equals `to`. */
+export interface Hop {
+  readonly from: FieldMeta;
+  readonly to: FieldMeta;
+}
 
 const cache = new WeakMap<ModelMeta, Map<ModelMeta, readonly Hop[]>>();
 

@@ -1,8 +1,10 @@
 import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
-import { isModelHandle, metaOf, type ModelHandle } from "../model/handle.js";
+import { isModelHandle, metaOf } from "../model/brands.js";
+import type { Hop } from "../model/paths.js";
+import { and, not as notNode, or, query, type ConditionNode, type QueryNode } from "../query/nodes/index.js";
 import { Condition } from "./condition.js";
-import { and, not as notNode, type Hop, or, query, type ConditionNode, type QueryNode } from "./nodes/index.js";
+import type { ModelHandle } from "./handle.js";
 import type { Sort } from "./sort.js";
 
 declare const ROW: unique symbol;

@@ -1,4 +1,4 @@
-import { quote } from "./util/quote.js";
+import { quote } from "./quote.js";
 
 /** The longest limit PostgreSQL takes for a timeout (a signed 32-bit count of milliseconds): about 24.8 days. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;

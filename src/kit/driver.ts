@@ -1,0 +1,21 @@
+/**
+ * `ommi/driver`: everything a database driver needs from Ommi, and nothing else. Ommi's own
+ * drivers import the core only through this file (the lint rules hold them to it), so a
+ * third-party driver has exactly what they have.
+ */
+export type {
+  BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, PreparedPatch, StoredRow, TransactionSession,
+} from "../driver.js";
+export {
+  asOmmiError, ConnectionError, ConstraintError, ModelError, NoResultError, OmmiError, QueryError, SchemaError,
+  TimeoutError, TransactionError, ValidationError, type TimeoutLimit, type ValidationIssue,
+} from "../errors.js";
+export type { FieldMeta, FieldType, SchemaField } from "../model/field.js";
+export type { ModelMeta } from "../model/meta.js";
+export type { Hop } from "../model/paths.js";
+export { MAX_NAME_BYTES, storedNameProblem, utf8Length } from "../model/names.js";
+export { Param, prepareQuery, type PreparedQuery } from "../query/prepare.js";
+export type * from "../query/nodes/index.js";
+export * from "../query/text/index.js";
+export { quote, shortenMessage } from "../util/quote.js";
+export { MAX_TIMEOUT_MS, timeoutProblem } from "../util/timeouts.js";
