@@ -1,5 +1,4 @@
-import type { FieldMeta } from "./model/field.js";
-import type { ModelMeta } from "./model/meta.js";
+import type { FieldMeta, ModelMeta } from "./model/meta.js";
 import type { PreparedQuery } from "./query/prepare.js";
 
 /** A row as drivers take and give it: field names (not column names) to JavaScript values. */

@@ -26,4 +26,5 @@ export type { Driver, DriverCapabilities } from "./driver.js";
 // The metadata behind a handle, for tools that inspect models.
 export { metaOf } from "./model/brands.js";
 export type { ModelMeta } from "./model/meta.js";
-export type { FieldMeta, FieldType } from "./model/field.js";
+export type { FieldType } from "./model/field.js";
+export type { FieldMeta } from "./model/meta.js";

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { QueryError, ValidationError, type ValidationIssue } from "./errors.js";
 import type { PreparedPatch, StoredRow } from "./driver.js";
 import type { Validated } from "./model/adapter.js";
-import type { FieldMeta } from "./model/field.js";
-import type { ModelMeta } from "./model/meta.js";
+import type { FieldMeta, ModelMeta } from "./model/meta.js";
 import { quote } from "./util/quote.js";
 import { malformedText } from "./util/text.js";
 

@@ -1,5 +1,4 @@
-import type { ValidationIssue } from "../../src/kit/adapter.js";
-import type { FieldType, SchemaField } from "../../src/kit/adapter.js";
+import type { ValidationIssue, FieldType, SchemaField } from "../../src/kit/adapter.js";
 import { holdsType } from "../shared/field-types.js";
 
 // Worded as class-validator words its own type checks.

@@ -1,7 +1,6 @@
-import { ModelError } from "../../src/kit/adapter.js";
-import type { SchemaAdapter, SchemaDescription } from "../../src/kit/adapter.js";
-import { decoratedMarkers } from "../../src/kit/adapter.js";
-import type { ModelClass } from "../../src/kit/adapter.js";
+import {
+  decoratedMarkers, ModelError, type ModelClass, type SchemaAdapter, type SchemaDescription,
+} from "../../src/kit/adapter.js";
 import { toInstance } from "./instance.js";
 import { readClassField, typedByDecorators } from "./read-field.js";
 import { validationRules } from "./rules.js";

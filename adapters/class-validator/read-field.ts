@@ -1,5 +1,4 @@
-import type { FieldType, SchemaField } from "../../src/kit/adapter.js";
-import type { ModelClass } from "../../src/kit/adapter.js";
+import type { FieldType, SchemaField, ModelClass } from "../../src/kit/adapter.js";
 import { readField, scalar, type Fail, type FieldReading } from "../shared/field-reading.js";
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";

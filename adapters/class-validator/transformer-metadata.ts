@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import { ModelError } from "../../src/kit/adapter.js";
-import type { ModelClass } from "../../src/kit/adapter.js";
+import { ModelError, type ModelClass } from "../../src/kit/adapter.js";
 import { classChain } from "./class-chain.js";
 
 /** What class-transformer's decorators say about one property of a class. */

@@ -1,5 +1,4 @@
-import { ModelError } from "../../src/kit/adapter.js";
-import type { ModelClass } from "../../src/kit/adapter.js";
+import { ModelError, type ModelClass } from "../../src/kit/adapter.js";
 import { problems } from "../shared/problems.js";
 import { isGetterOnly } from "./class-chain.js";
 import { TEXT, TYPE_DECORATORS } from "./read-field.js";

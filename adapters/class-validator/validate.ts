@@ -1,8 +1,7 @@
 import type { ValidationError as ClassValidatorError, ValidatorOptions } from "class-validator";
-import type { ValidationIssue } from "../../src/kit/adapter.js";
-import type { SchemaDescription, Validated } from "../../src/kit/adapter.js";
-import type { SchemaField } from "../../src/kit/adapter.js";
-import type { ModelClass } from "../../src/kit/adapter.js";
+import type {
+  ModelClass, SchemaDescription, SchemaField, Validated, ValidationIssue,
+} from "../../src/kit/adapter.js";
 import { lazyImport } from "../shared/lazy-import.js";
 import { pickFields } from "../shared/pick-fields.js";
 import { unknownKeyIssues } from "../shared/unknown-keys.js";

@@ -1,5 +1,4 @@
-import { ModelError } from "../../src/kit/adapter.js";
-import type { FieldType, SchemaField } from "../../src/kit/adapter.js";
+import { ModelError, type FieldType, type SchemaField } from "../../src/kit/adapter.js";
 
 /** What an adapter has learnt about one field's value: a `SchemaField` without its name. */
 export type FieldReading = Omit<SchemaField, "name">;

@@ -1,5 +1,4 @@
-import type { ValidationIssue } from "../../src/kit/adapter.js";
-import type { Validated } from "../../src/kit/adapter.js";
+import type { ValidationIssue, Validated } from "../../src/kit/adapter.js";
 
 /** The outcome of checking one value (a whole row or one field) through a schema library. */
 export type Outcome =

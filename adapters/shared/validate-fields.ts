@@ -1,5 +1,4 @@
-import type { ValidationIssue } from "../../src/kit/adapter.js";
-import type { Validated } from "../../src/kit/adapter.js";
+import type { ValidationIssue, Validated } from "../../src/kit/adapter.js";
 import { whenAllReady } from "./maybe-async.js";
 import type { Outcome } from "./outcome.js";
 

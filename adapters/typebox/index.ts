@@ -1,7 +1,6 @@
-import { ModelError } from "../../src/kit/adapter.js";
-import type { SchemaAdapter, SchemaDescription } from "../../src/kit/adapter.js";
+import { ModelError, type SchemaAdapter, type SchemaDescription } from "../../src/kit/adapter.js";
 import { problems } from "../shared/problems.js";
-import { isStandardSchema } from "../standard-schema.js";
+import { isStandardSchema } from "../shared/standard-schema.js";
 import { readTypeBoxField, type TypeBoxNode } from "./read-field.js";
 import "./schema-types.js";
 import { typeBoxValidation } from "./validate.js";

@@ -1,7 +1,6 @@
 import type { TLocalizedValidationError } from "typebox/error";
 import type { Validator } from "typebox/compile";
-import type { ValidationIssue } from "../../src/kit/adapter.js";
-import type { SchemaDescription } from "../../src/kit/adapter.js";
+import type { ValidationIssue, SchemaDescription } from "../../src/kit/adapter.js";
 import { lazyBuild, lazyImport } from "../shared/lazy-import.js";
 import { whenReady } from "../shared/maybe-async.js";
 import { asValidated, type Outcome } from "../shared/outcome.js";

@@ -1,8 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { ModelError } from "../../src/kit/adapter.js";
-import type { SchemaAdapter, SchemaDescription } from "../../src/kit/adapter.js";
+import { ModelError, type SchemaAdapter, type SchemaDescription } from "../../src/kit/adapter.js";
 import { problems } from "../shared/problems.js";
-import { describeStandardObject, isStandardSchema } from "../standard-schema.js";
+import { describeStandardObject, isStandardSchema } from "../shared/standard-schema.js";
 import { readValibotField, type ValibotNode } from "./read-field.js";
 
 type ValibotSchema = ValibotNode & StandardSchemaV1;

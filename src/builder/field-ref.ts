@@ -1,5 +1,5 @@
 import { brandField, type FieldBrand } from "../model/brands.js";
-import type { FieldMeta } from "../model/field.js";
+import type { FieldMeta } from "../model/meta.js";
 import { comparison, type ComparisonOperator } from "../query/nodes/comparison.js";
 import { sort } from "../query/nodes/sort.js";
 import { Condition } from "./condition.js";
@@ -9,7 +9,7 @@ import { Sort } from "./sort.js";
 export type FieldValue<V> = Exclude<V, null | undefined>;
 
 /** Operators every field has. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
-export interface ComparableFieldRef<R, V> extends FieldBrand {
+export interface ComparableFieldRef<R, V> extends FieldBrand<FieldMeta> {
   eq(value: FieldValue<V> | null): Condition<R>;
   ne(value: FieldValue<V> | null): Condition<R>;
   gt(value: FieldValue<V>): Condition<R>;

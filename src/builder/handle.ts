@@ -1,11 +1,11 @@
-import { brandModel, metaOf, type ModelBrand } from "../model/brands.js";
+import { brandModel, isModelHandle, metaOf, type ModelBrand } from "../model/brands.js";
 import type { ModelMeta } from "../model/meta.js";
 import { createFieldRef, type FieldRef } from "./field-ref.js";
 
 declare const TYPES: unique symbol;
 
 /** The part of a model handle that is not its fields: symbol-keyed, so it never collides with a field name. */
-export interface ModelHandle<R, I> extends ModelBrand {
+export interface ModelHandle<R, I> extends ModelBrand<ModelMeta> {
   /** Only for the type checker: the row type and the input type of the model. */
   readonly [TYPES]?: { readonly row: R; readonly input: I };
 }
@@ -22,6 +22,11 @@ export type Model<R, I = R> = { readonly [K in DataKeys<R>]: FieldRef<R, R[K]> }
 export type RowOf<M> = M extends ModelHandle<infer R, unknown> ? R : never;
 /** The input type of a model: what `add` takes. */
 export type InputOf<M> = M extends ModelHandle<unknown, infer I> ? I : never;
+
+/** A model handle: what `model()` returns, carrying its ModelMeta. */
+export function isHandle(value: unknown): value is ModelHandle<unknown, unknown> {
+  return isModelHandle(value);
+}
 
 const handlePrototype = Object.freeze(
   Object.create(null, {

@@ -1,10 +1,10 @@
 import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
-import { isModelHandle, metaOf } from "../model/brands.js";
+import { metaOf } from "../model/brands.js";
 import type { Hop } from "../model/paths.js";
 import { and, not as notNode, or, query, type ConditionNode, type QueryNode } from "../query/nodes/index.js";
 import { Condition } from "./condition.js";
-import type { ModelHandle } from "./handle.js";
+import { isHandle, type ModelHandle } from "./handle.js";
 import type { Sort } from "./sort.js";
 
 declare const ROW: unique symbol;
@@ -72,7 +72,7 @@ export function when<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest
   // The common case, one condition, without the intermediate queries of the general path.
   if (rest.length === 0 && first instanceof Condition) return new Query<R>(query(firstModel(first.node), { where: first.node }));
   const start = first instanceof Query ? (first) : new Query<R>(query(modelOfFirst(first)));
-  const conditions = first instanceof Query || isModelHandle(first) ? rest : [first, ...rest];
+  const conditions = first instanceof Query || isHandle(first) ? rest : [first, ...rest];
   return start.and(...conditions);
 }
 
@@ -105,7 +105,7 @@ function conditionNodes(conditions: readonly Conditional[]): ConditionNode[] {
 }
 
 function modelOfFirst(first: unknown): ModelMeta {
-  if (isModelHandle(first)) return metaOf(first);
+  if (isHandle(first)) return metaOf(first);
   if (first instanceof Query) return (first.node).model;
   if (first instanceof Condition) return firstModel(first.node);
   throw new QueryError(`when() and find() take a model, a condition or a query first, got ${describe(first)}`);

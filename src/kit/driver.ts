@@ -10,8 +10,8 @@ export {
   asOmmiError, ConnectionError, ConstraintError, ModelError, NoResultError, OmmiError, QueryError, SchemaError,
   TimeoutError, TransactionError, ValidationError, type TimeoutLimit, type ValidationIssue,
 } from "../errors.js";
-export type { FieldMeta, FieldType, SchemaField } from "../model/field.js";
-export type { ModelMeta } from "../model/meta.js";
+export type { FieldType, SchemaField } from "../model/field.js";
+export type { FieldMeta, ModelMeta } from "../model/meta.js";
 export type { Hop } from "../model/paths.js";
 export { MAX_NAME_BYTES, storedNameProblem, utf8Length } from "../model/names.js";
 export { Param, prepareQuery, type PreparedQuery } from "../query/prepare.js";

@@ -1,5 +1,3 @@
-import type { ModelMeta } from "./meta.js";
-
 /** The value types Ommi can store. Adapters map each schema library's types onto these. */
 export type FieldType = "string" | "integer" | "float" | "boolean" | "date" | "bigint";
 
@@ -15,20 +13,4 @@ export interface SchemaField {
   readonly nullable: boolean;
   /** Allowed values, for enums and literals (stored as their base type). */
   readonly values?: readonly (string | number | boolean)[];
-}
-
-/** A field of a registered model: what drivers and the query builder work from. */
-export interface FieldMeta extends SchemaField {
-  readonly model: ModelMeta;
-  /** Position in `model.fields`. */
-  readonly index: number;
-  /** The column (or document property) name it is stored under. */
-  readonly column: string;
-  readonly key: boolean;
-  /** The database generates the value when an insert leaves it out. */
-  readonly auto: boolean;
-  readonly unique: boolean;
-  readonly indexed: boolean;
-  /** The field this one refers to (a foreign key), resolved on first use. */
-  readonly reference: FieldMeta | undefined;
 }

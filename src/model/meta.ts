@@ -3,12 +3,32 @@ import { fieldOf, isFieldRef } from "./brands.js";
 import { describe } from "./describe.js";
 import { quote } from "../util/quote.js";
 import type { SchemaDescription } from "./adapter.js";
-import type { ModelCollection } from "./collection.js";
-import { FIELD_TYPES, type FieldMeta, type SchemaField } from "./field.js";
+import { FIELD_TYPES, type SchemaField } from "./field.js";
 import { decoratedMarkers, isMarker, markerSpec, type Marker, type MarkerSpec, type ReferenceTarget } from "./markers.js";
 import { storedNameProblem } from "./names.js";
 
 let nextModelId = 1;
+
+/** A field of a registered model: what drivers and the query builder work from. */
+export interface FieldMeta extends SchemaField {
+  readonly model: ModelMeta;
+  /** Position in `model.fields`. */
+  readonly index: number;
+  /** The column (or document property) name it is stored under. */
+  readonly column: string;
+  readonly key: boolean;
+  /** The database generates the value when an insert leaves it out. */
+  readonly auto: boolean;
+  readonly unique: boolean;
+  readonly indexed: boolean;
+  /** The field this one refers to (a foreign key), resolved on first use. */
+  readonly reference: FieldMeta | undefined;
+}
+
+/** The models a model may refer to and be reached from: its collection (see ModelCollection). */
+export interface RelatedModels {
+  readonly models: readonly ModelMeta[];
+}
 
 /** Everything Ommi knows about one model: its stored name, fields, keys and schema. */
 export class ModelMeta {
@@ -22,7 +42,7 @@ export class ModelMeta {
     readonly name: string,
     readonly library: string,
     readonly schema: SchemaDescription,
-    readonly collection: ModelCollection,
+    readonly collection: RelatedModels,
     markers: ReadonlyMap<string, readonly MarkerSpec[]>,
   ) {
     const keyNames = chooseKeys(name, schema.fields, markers);
@@ -111,7 +131,8 @@ function lazyReference(model: ModelMeta, own: SchemaField, target: ReferenceTarg
     if (!isFieldRef(ref)) {
       throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${describe(ref)}`);
     }
-    const field = fieldOf(ref);
+    // Only the builder brands field refs, and always with the FieldMeta of a registered model.
+    const field = fieldOf(ref) as FieldMeta;
     if (!sameStorageKind(own.type, field.type)) {
       throw new ModelError(`${model.name}.${fieldName} (${own.type}) refers to ${field.model.name}.${field.name} (${field.type}); the types must match`);
     }

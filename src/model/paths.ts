@@ -1,6 +1,6 @@
 import { QueryError } from "../errors.js";
 import type { ModelMeta } from "./meta.js";
-import type { FieldMeta } from "./field.js";
+import type { FieldMeta } from "./meta.js";
 
 /** One step between two models along a `ReferenceTo`: rows where `from` equals `to`. */
 export interface Hop {

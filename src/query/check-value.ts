@@ -1,5 +1,6 @@
 import { QueryError } from "../errors.js";
-import type { FieldMeta, FieldType } from "../model/field.js";
+import type { FieldType } from "../model/field.js";
+import type { FieldMeta } from "../model/meta.js";
 import { describe } from "../model/describe.js";
 import type { ComparisonOperator } from "./nodes/comparison.js";
 import { malformedText } from "../util/text.js";

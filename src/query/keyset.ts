@@ -1,4 +1,4 @@
-import type { FieldMeta } from "../model/field.js";
+import type { FieldMeta } from "../model/meta.js";
 import { and, comparison, or, sort, type ConditionNode, type SortNode } from "./nodes/index.js";
 
 /** The query's sort, completed by the key fields so that every row has one place in the order. */

@@ -1,4 +1,4 @@
-import type { FieldMeta } from "../../model/field.js";
+import type { FieldMeta } from "../../model/meta.js";
 
 /** Operators that compare a field with a value (or a list of values, for `in` and `notIn`). */
 export type ComparisonOperator =

@@ -1,4 +1,4 @@
-import type { FieldMeta } from "../../model/field.js";
+import type { FieldMeta } from "../../model/meta.js";
 
 export type SortDirection = "asc" | "desc";
 

@@ -1,12 +1,10 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import type { ValidationIssue } from "../src/kit/adapter.js";
-import type { SchemaDescription, Validated } from "../src/kit/adapter.js";
-import type { SchemaField } from "../src/kit/adapter.js";
-import { whenReady } from "./shared/maybe-async.js";
-import { asValidated, type Outcome } from "./shared/outcome.js";
-import { pickFields } from "./shared/pick-fields.js";
-import { unknownKeyIssues } from "./shared/unknown-keys.js";
-import { validateFields } from "./shared/validate-fields.js";
+import type { SchemaDescription, SchemaField, Validated, ValidationIssue } from "../../src/kit/adapter.js";
+import { whenReady } from "./maybe-async.js";
+import { asValidated, type Outcome } from "./outcome.js";
+import { pickFields } from "./pick-fields.js";
+import { unknownKeyIssues } from "./unknown-keys.js";
+import { validateFields } from "./validate-fields.js";
 
 /** True for any schema that implements the Standard Schema interface (Zod, Valibot, ArkType, ...). */
 export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
