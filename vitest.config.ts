@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^ommi$/, replacement: here("./src/index.ts") },
       { find: /^ommi\/(sqlite|postgres|mongodb)$/, replacement: here("./drivers/$1/index.ts") },
       { find: /^ommi\/(driver|adapter)$/, replacement: here("./src/kit/$1.ts") },
+      { find: /^ommi\/conformance$/, replacement: here("./conformance/index.ts") },
     ],
   },
   test: {

@@ -8,10 +8,11 @@ import { SQLiteDriver } from "ommi/sqlite";
 import { definePerson } from "../support/models.js";
 
 /**
- * What SQLite's sharing of the event loop must not break (the liveness itself is in
- * event-loop.test.ts, on every driver). `close()` while 200 clients keep calling: every call
- * settles (it ran, or it fails with `ConnectionError`), `close()` itself resolves promptly, and
- * what was committed stays committed. And a test suite that fakes timers must not hang Ommi.
+ * What SQLite's sharing of the event loop must not break (the liveness itself is in the
+ * conformance suite, conformance/scenarios/event-loop.ts, on every driver). `close()` while 200
+ * clients keep calling: every call settles (it ran, or it fails with `ConnectionError`),
+ * `close()` itself resolves promptly, and what was committed stays committed. And a test suite
+ * that fakes timers must not hang Ommi.
  */
 
 const CLIENTS = 200;

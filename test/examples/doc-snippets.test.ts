@@ -16,6 +16,12 @@ function runnableSnippets(document: string): string[] {
   return [...text.matchAll(/<!-- runnable -->\n```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
 }
 
+/** Code blocks a document marks `<!-- file: path -->`: shown as they are in that file, which the tests run. */
+function fileSnippets(document: string): { name: string; path: string; code: string }[] {
+  const text = readFileSync(join(root, document), "utf8");
+  return [...text.matchAll(/<!-- file: (\S+) -->\n```ts\n([\s\S]*?)```/g)].map((match) => ({ name: `${document}: ${match[1]}`, path: match[1] ?? "", code: match[2] ?? "" }));
+}
+
 const snippets = documents.flatMap((document) => runnableSnippets(document).map((code, index) => ({ name: `${document} #${index + 1}`, code })));
 
 describe("runnable snippets in the documentation", () => {
@@ -33,5 +39,11 @@ describe("runnable snippets in the documentation", () => {
     const file = join(folder, `${name.replace(/\W+/g, "-")}.ts`);
     writeFileSync(file, code);
     expect(await runTsx(file, { TSX_TSCONFIG_PATH: join(folder, "tsconfig.json") })).not.toBe("");
+  });
+});
+
+describe("code in the documentation shown from a file", () => {
+  it.each(documents.flatMap(fileSnippets))("$name is that file as it is", ({ path, code }) => {
+    expect(code).toBe(readFileSync(join(root, path), "utf8"));
   });
 });

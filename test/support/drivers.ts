@@ -1,20 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Driver } from "ommi";
+import type { ConformanceTarget } from "ommi/conformance";
 import { SQLiteDriver } from "ommi/sqlite";
 import { postgresUnderTest } from "./postgres.js";
 
-/** A database the conformance suite runs against; each test gets a fresh, empty one. */
-export interface DriverUnderTest {
-  readonly name: string;
-  /** Why this driver cannot run here, or undefined when it can. Asked once per run. */
+/** One of Ommi's own drivers, as the conformance suite and the differential test open it; each test gets a fresh, empty database. */
+export interface DriverUnderTest extends ConformanceTarget {
+  /** Why this driver cannot run here, or undefined when it can. */
   unavailable(): Promise<string | undefined>;
-  /** A fresh, empty database for one test, and how to remove it afterwards. */
-  open(): Promise<{ driver: Driver; dispose(): Promise<void> }>;
 }
 
-const sqliteMemory: DriverUnderTest = {
+export const sqliteMemory: DriverUnderTest = {
   name: "sqlite (memory)",
   unavailable: () => Promise.resolve(undefined),
   async open() {
@@ -23,7 +20,7 @@ const sqliteMemory: DriverUnderTest = {
   },
 };
 
-const sqliteFile: DriverUnderTest = {
+export const sqliteFile: DriverUnderTest = {
   name: "sqlite (file)",
   unavailable: () => Promise.resolve(undefined),
   async open() {
@@ -39,5 +36,5 @@ const sqliteFile: DriverUnderTest = {
   },
 };
 
-/** Every driver the conformance suite knows. A new driver is one entry here. */
+/** Every driver of Ommi's own, for the tests that run on each (the differential test, forEachDriver). A new driver is one entry here. */
 export const driversUnderTest: readonly DriverUnderTest[] = [sqliteMemory, sqliteFile, postgresUnderTest];

@@ -1,0 +1,63 @@
+import type { Scenario } from "../scenario.js";
+import { andOr } from "./and-or.js";
+import { capabilities } from "./capabilities.js";
+import { comparisons } from "./comparisons.js";
+import { concurrency } from "./concurrency.js";
+import { crud } from "./crud.js";
+import { eventLoop } from "./event-loop.js";
+import { hugeInputs } from "./huge-inputs.js";
+import { inLists } from "./in-lists.js";
+import { iteration } from "./iteration.js";
+import { keys } from "./keys.js";
+import { longNames } from "./long-names.js";
+import { missingTable } from "./missing-table.js";
+import { notOperator } from "./not.js";
+import { nulTextOperators } from "./nul-text-operators.js";
+import { nulText } from "./nul-text.js";
+import { nullRules } from "./null-rules.js";
+import { outerDbInTransaction } from "./outer-db-in-transaction.js";
+import { queryErrors } from "./query-errors.js";
+import { relations } from "./relations.js";
+import { roundTrip } from "./round-trip.js";
+import { schemaEvolution } from "./schema-evolution.js";
+import { sorting } from "./sorting.js";
+import { storeAs } from "./store-as.js";
+import { textOperators } from "./text-operators.js";
+import { timeouts } from "./timeouts.js";
+import { transactionFailures } from "./transaction-failures.js";
+import { transactions } from "./transactions.js";
+import { unstorableText } from "./unstorable-text.js";
+import { validation } from "./validation.js";
+
+/** Every scenario of the suite, in the order it runs them. A new scenario is one entry here. */
+export const scenarios: readonly Scenario[] = Object.freeze([
+  capabilities,
+  crud,
+  keys,
+  validation,
+  comparisons,
+  andOr,
+  notOperator,
+  nullRules,
+  inLists,
+  textOperators,
+  nulText,
+  nulTextOperators,
+  unstorableText,
+  hugeInputs,
+  roundTrip,
+  sorting,
+  iteration,
+  relations,
+  storeAs,
+  longNames,
+  schemaEvolution,
+  missingTable,
+  queryErrors,
+  transactions,
+  transactionFailures,
+  outerDbInTransaction,
+  timeouts,
+  concurrency,
+  eventLoop,
+]);

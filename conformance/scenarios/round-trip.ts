@@ -1,0 +1,57 @@
+import { expect, it } from "vitest";
+import { z } from "zod";
+import { model, when } from "../../src/index.js";
+import { defineScenario } from "../scenario.js";
+import { addRows } from "../support/capabilities.js";
+import { fieldOf } from "../support/results.js";
+import { seedSamples, textRows } from "../support/samples.js";
+
+export const roundTrip = defineScenario("round-trip", "values round-trip exactly", (context) => {
+  it("strings: any Unicode, combining marks unnormalised, the empty string", async () => {
+    const texts = ["", "日本語のテキスト", "中文", "Кириллица", "emoji 😀👍🏽👨‍👩‍👧", "e\u0301", "é", "a\u030A\u0323", "tab\tnew\nline", "'quote\" back\\slash", " spaced "];
+    const { db, Sample } = await seedSamples(context(), textRows(texts));
+    expect(await fieldOf(db.find(when(Sample).sort(Sample.id.asc())), "text")).toEqual(texts);
+    expect(await fieldOf(db.find(Sample.text.eq("e\u0301")), "text")).toEqual(["e\u0301"]);
+    expect(await fieldOf(db.find(Sample.text.eq("")), "id")).toEqual([1]);
+  });
+
+  it("floats: fractions, -0, tiny, huge and negative values", async () => {
+    const ratios = [0.1 + 0.2, -0, 0, 1e-300, 5e-324, 1.7976931348623157e308, -123456.789, 2 ** 53 + 2, 3];
+    const { db, Sample } = await seedSamples(context(), ratios.map((ratio, index) => ({ id: index, ratio })));
+    const stored = await fieldOf(db.find(when(Sample).sort(Sample.id.asc())), "ratio");
+    // String() of a number is its shortest exact spelling; only -0 needs telling apart.
+    const exact = (value: number | null) => (Object.is(value, -0) ? "-0" : String(value));
+    expect(stored.map(exact)).toEqual(ratios.map(exact));
+    expect(await fieldOf(db.find(Sample.ratio.eq(0.1 + 0.2)), "id")).toEqual([0]);
+    expect(await fieldOf(db.find(Sample.ratio.eq(0.3)), "id")).toEqual([]);
+  });
+
+  it("booleans come back as true and false, never 1 and 0", async () => {
+    const { db, Sample } = await seedSamples(context(), [{ id: 1, flag: true }, { id: 2, flag: false }, { id: 3 }]);
+    const flags = await fieldOf(db.find(when(Sample).sort(Sample.id.asc())), "flag");
+    expect(flags).toStrictEqual([true, false, null]);
+  });
+
+  it("dates to the millisecond, before 1970 too", async () => {
+    const dates = [new Date("2024-02-29T23:59:59.999Z"), new Date("1969-07-20T20:17:40.001Z"), new Date(0), new Date("2038-01-19T03:14:08.000Z")];
+    const { db, Sample } = await seedSamples(context(), dates.map((at, index) => ({ id: index, at })));
+    const stored = await fieldOf(db.find(when(Sample).sort(Sample.id.asc())), "at");
+    expect(stored.every((value) => value instanceof Date)).toBe(true);
+    expect(stored.map((value) => value?.toISOString())).toEqual(dates.map((date) => date.toISOString()));
+  });
+
+  it("integers up to the largest safe integer, and bigints beyond it", async () => {
+    const { db, create, collection } = context();
+    const Ledger = model(z.object({ id: z.number().int(), small: z.number().int(), big: z.bigint() }), { name: "Ledger", collection });
+    await create();
+    const rows = [
+      { id: 1, small: Number.MAX_SAFE_INTEGER, big: 2n ** 63n - 1n },
+      { id: 2, small: Number.MIN_SAFE_INTEGER, big: -(2n ** 63n) },
+      { id: 3, small: 0, big: 2n ** 53n + 1n },
+    ];
+    await addRows(db, Ledger, rows);
+    expect(await db.find(when(Ledger).sort(Ledger.id.asc())).all().value).toStrictEqual(rows);
+    expect(await fieldOf(db.find(Ledger.big.eq(2n ** 53n + 1n)), "id")).toEqual([3]);
+    expect(await fieldOf(db.find(when(Ledger.big.gt(2n ** 53n)).sort(Ledger.big.asc())), "id")).toEqual([3, 1]);
+  });
+});
