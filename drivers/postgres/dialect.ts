@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { alias, PgDialect, type PgTable } from "drizzle-orm/pg-core";
 import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
 import { unchanged, type SqlDialect } from "../sql/dialect.js";
-import { postgresTextMatch } from "./text-match.js";
 import { qualified } from "../sql/tables.js";
 import { postgresInList } from "./in-list.js";
 import { buildTable } from "./table.js";
+import { postgresTextMatch } from "./text-match.js";
 
 const drizzleDialect = new PgDialect();
 
@@ -13,7 +13,6 @@ const drizzleDialect = new PgDialect();
 export function quoteIdentifier(name: string): string {
   return drizzleDialect.escapeName(name);
 }
-
 
 /**
  * Integers are `bigint` so that every JavaScript safe integer fits; dates keep milliseconds, as

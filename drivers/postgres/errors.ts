@@ -1,7 +1,6 @@
 import {
-  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, TimeoutError, TransactionError, type TimeoutLimit,
+  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, shortenMessage, TimeoutError, TransactionError, type TimeoutLimit,
 } from "../../src/kit/driver.js";
-import { shortenMessage } from "../../src/kit/driver.js";
 
 /** What postgres.js errors carry: a SQLSTATE (`code`) from the server, or a code of its own for connection trouble. */
 interface NativeError extends Error {

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { FieldType } from "../../src/kit/driver.js";
 import type { ListMatch } from "../sql/dialect.js";
+import { sql } from "../sql/drizzle.js";
 import { arrayLiteral, ARRAY_TYPES } from "./array-literal.js";
 
 /**

@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
-import type { ModelMeta } from "../../src/kit/driver.js";
-import { Param } from "../../src/kit/driver.js";
+import { Param, type ModelMeta } from "../../src/kit/driver.js";
 import { Compilation } from "../sql/compile-condition.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { generatedKey } from "../sql/ddl.js";
+import { sql } from "../sql/drizzle.js";
 import type { Tables } from "../sql/tables.js";
 import { arrayLiteral, ARRAY_TYPES } from "./array-literal.js";
 import { postgresDialect, quoteIdentifier } from "./dialect.js";

@@ -1,10 +1,6 @@
-import type { PreparedPatch, StoredRow } from "../../src/kit/driver.js";
-import { QueryError, ValidationError } from "../../src/kit/driver.js";
-import type { FieldMeta } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
-import type { ConditionNode } from "../../src/kit/driver.js";
-import { Param, type PreparedQuery } from "../../src/kit/driver.js";
-import { quote } from "../../src/kit/driver.js";
+import {
+  Param, QueryError, quote, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type StoredRow,
+} from "../../src/kit/driver.js";
 
 /**
  * PostgreSQL's text cannot hold U+0000 at all (SQLite's can). A value containing it is refused

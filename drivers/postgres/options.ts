@@ -1,6 +1,5 @@
 import type postgres from "postgres";
-import type { IsolationLevel } from "../../src/kit/driver.js";
-import { timeoutProblem } from "../../src/kit/driver.js";
+import { timeoutProblem, type IsolationLevel } from "../../src/kit/driver.js";
 import { quoteIdentifier } from "./dialect.js";
 import { formatTimestamp, parseTimestamp } from "./timestamp.js";
 

@@ -1,7 +1,6 @@
 import type postgres from "postgres";
 import { ConnectionError } from "../../src/kit/driver.js";
 import { fromPostgresError } from "./errors.js";
-import type { Connection } from "./engine.js";
 
 /**
  * The postgres.js pool, used only once the server has answered. postgres.js connects lazily
@@ -40,7 +39,7 @@ export class Pool {
   }
 
   /** The pool, once the server has answered (at once after that). */
-  connection(): Connection | Promise<Connection> {
+  connection(): postgres.Sql | Promise<postgres.Sql> {
     if (this.#closed) return Promise.reject(new ConnectionError(`The PostgreSQL driver for ${this.where} is closed`));
     if (this.#answered) return this.#sql;
     return (this.#ready ??= this.#ask()).then(() => this.#sql);

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { postgresRegexFor, tokensFor, type TextOperator } from "../../src/kit/driver.js";
 import type { TextMatch } from "../sql/dialect.js";
+import { sql } from "../sql/drizzle.js";
 import { toLike } from "../sql/patterns.js";
 
 /**

@@ -1,10 +1,7 @@
-import { sql, type SQL, type Table } from "drizzle-orm";
-import type { FieldMeta } from "../../src/kit/driver.js";
-import type { ComparisonNode, ConditionNode, RelatedNode } from "../../src/kit/driver.js";
-import { Param } from "../../src/kit/driver.js";
+import { Param, type ComparisonNode, type ConditionNode, type FieldMeta, type RelatedNode, type TextOperator } from "../../src/kit/driver.js";
 import { CompiledStatement } from "./compiled.js";
 import type { Encode, SqlDialect } from "./dialect.js";
-import type { TextOperator } from "../../src/kit/driver.js";
+import { sql, type SQL, type Table } from "./drizzle.js";
 import { columnOf, type Tables } from "./tables.js";
 
 /** State of compiling one statement: which encoder each placeholder's value needs. */
@@ -28,7 +25,7 @@ export class Compilation {
   /** The statement's text and how to bind it: what is compiled once per shape and kept. */
   finish(statement: SQL): CompiledStatement {
     const { sql: text, params } = this.dialect.toQuery(statement);
-    return new CompiledStatement(text, params, this);
+    return new CompiledStatement(text, params, this.encoders);
   }
 
   nextAlias(): string {

@@ -1,6 +1,5 @@
-import { Placeholder } from "drizzle-orm";
-import type { Compilation } from "./compile-condition.js";
 import type { Encode } from "./dialect.js";
+import { placeholderName } from "./drizzle.js";
 
 /** One slot of a statement's parameter list: a constant, or a value to encode when bound. */
 type Slot = { readonly constant: unknown } | { readonly source: "query" | "patch"; readonly index: number; readonly encode: Encode };
@@ -15,12 +14,13 @@ export class CompiledStatement {
   constructor(
     readonly text: string,
     params: readonly unknown[],
-    compilation: Compilation,
+    /** The encoder of each placeholder's value, by the placeholder's name (see Compilation). */
+    encoders: ReadonlyMap<string, Encode>,
   ) {
     this.#slots = params.map((param): Slot => {
-      if (!(param instanceof Placeholder)) return { constant: param };
-      const name = String(param.name);
-      const encode = compilation.encoders.get(name) ?? identity;
+      const name = placeholderName(param);
+      if (name === undefined) return { constant: param };
+      const encode = encoders.get(name) ?? identity;
       return name.startsWith(PATCH_PREFIX)
         ? { source: "patch", index: Number(name.slice(PATCH_PREFIX.length)), encode }
         : { source: "query", index: Number(name), encode };

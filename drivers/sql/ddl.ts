@@ -1,7 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
-import { ModelError } from "../../src/kit/driver.js";
-import type { FieldMeta } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
+import { ModelError, type FieldMeta, type ModelMeta } from "../../src/kit/driver.js";
+import { sql, type SQL } from "./drizzle.js";
 import { fitName } from "./names.js";
 import type { Tables } from "./tables.js";
 

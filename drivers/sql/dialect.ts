@@ -1,7 +1,5 @@
-import type { SQL, Table } from "drizzle-orm";
-import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
-import type { TextOperator } from "../../src/kit/driver.js";
+import type { FieldMeta, FieldType, ModelMeta, TextOperator } from "../../src/kit/driver.js";
+import type { SQL, Table } from "./drizzle.js";
 
 /** A value as the database driver takes or gives it. */
 export type Encode = (value: unknown) => unknown;

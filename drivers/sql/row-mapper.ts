@@ -1,6 +1,4 @@
-import type { StoredRow } from "../../src/kit/driver.js";
-import type { FieldType } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
+import type { FieldType, ModelMeta, StoredRow } from "../../src/kit/driver.js";
 import type { Encode } from "./dialect.js";
 
 /** Turns one row, as an array of column values in field order, into a row object. */

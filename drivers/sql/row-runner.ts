@@ -1,5 +1,4 @@
-import type { StoredRow } from "../../src/kit/driver.js";
-import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
+import type { FieldMeta, FieldType, StoredRow } from "../../src/kit/driver.js";
 import { unchanged, type Encode } from "./dialect.js";
 
 /** Something that runs with one bound value per field: a prepared single-row INSERT. */

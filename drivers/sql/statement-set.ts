@@ -1,6 +1,4 @@
-import type { PreparedPatch } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
-import type { PreparedQuery } from "../../src/kit/driver.js";
+import type { ModelMeta, PreparedPatch, PreparedQuery } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "./compiled.js";
 import { StatementCache } from "./statement-cache.js";
 import type { StatementBuilder } from "./statements.js";

@@ -1,12 +1,8 @@
-import { sql, type SQL, type Table } from "drizzle-orm";
-import type { PreparedPatch } from "../../src/kit/driver.js";
-import type { FieldMeta } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
-import { Param, type PreparedQuery } from "../../src/kit/driver.js";
+import { Param, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery } from "../../src/kit/driver.js";
 import { compileCondition, Compilation } from "./compile-condition.js";
-import type { CompiledStatement} from "./compiled.js";
-import { PATCH_PREFIX } from "./compiled.js";
+import { PATCH_PREFIX, type CompiledStatement } from "./compiled.js";
 import type { SqlDialect } from "./dialect.js";
+import { sql, type SQL, type Table } from "./drizzle.js";
 import { columnOf, Tables } from "./tables.js";
 
 const identity = (value: unknown) => value;

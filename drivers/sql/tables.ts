@@ -1,8 +1,6 @@
-import { getTableColumns, sql, type Column, type SQL, type Table } from "drizzle-orm";
-import { ModelError } from "../../src/kit/driver.js";
-import type { FieldMeta } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
+import { ModelError, type FieldMeta, type ModelMeta } from "../../src/kit/driver.js";
 import type { SqlDialect, TableName } from "./dialect.js";
+import { getTableColumns, sql, type Column, type SQL, type Table } from "./drizzle.js";
 
 /** `"schema"."name"`, quoted by the dialect that renders it. */
 export function qualified(table: TableName): SQL {

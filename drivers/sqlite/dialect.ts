@@ -2,13 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { FieldMeta, FieldType } from "../../src/kit/driver.js";
 import { unchanged, type SqlDialect } from "../sql/dialect.js";
-import { sqliteTextMatch } from "./text-match.js";
 import { qualified } from "../sql/tables.js";
 import { sqliteInList } from "./in-list.js";
 import { buildTable, sqliteTableNameProblem } from "./table.js";
+import { sqliteTextMatch } from "./text-match.js";
 
 const drizzleDialect = new SQLiteSyncDialect();
-
 
 const COLUMN_TYPES: Record<FieldType, string> = {
   string: "TEXT",
@@ -45,7 +44,7 @@ export const sqliteDialect: SqlDialect = {
   },
   decode: {
     string: undefined,
-    // Numbers come back as numbers; models with a bigint field switch to `safeIntegers` (see engine.ts).
+    // Numbers come back as numbers; models with a bigint field switch to `safeIntegers` (see runner.ts).
     integer: undefined,
     float: undefined,
     boolean: (value) => value !== 0 && value !== 0n,

@@ -1,8 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
-import { QueryError } from "../../src/kit/driver.js";
-import type { FieldType } from "../../src/kit/driver.js";
-import { quote } from "../../src/kit/driver.js";
+import { QueryError, quote, type FieldType } from "../../src/kit/driver.js";
 import type { Encode, ListMatch } from "../sql/dialect.js";
+import { sql, type SQL } from "../sql/drizzle.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;

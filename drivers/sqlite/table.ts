@@ -1,6 +1,5 @@
 import { integer, real, sqliteTable, text, type SQLiteColumnBuilderBase } from "drizzle-orm/sqlite-core";
-import type { FieldMeta } from "../../src/kit/driver.js";
-import type { ModelMeta } from "../../src/kit/driver.js";
+import type { FieldMeta, ModelMeta } from "../../src/kit/driver.js";
 
 /** The Drizzle column for a field. Values are encoded by the dialect, so only names and kinds matter here. */
 function column(field: FieldMeta): SQLiteColumnBuilderBase {

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { tokensFor, type TextOperator } from "../../src/kit/driver.js";
 import type { TextMatch } from "../sql/dialect.js";
+import { sql } from "../sql/drizzle.js";
 import { toGlob } from "./glob.js";
 
 const asText = (text: string) => text;

@@ -1,0 +1,110 @@
+import type Database from "better-sqlite3";
+import type { FieldType, ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { CompiledStatement } from "../sql/compiled.js";
+import type { Atomically } from "../sql/connection.js";
+import { generatedKey } from "../sql/ddl.js";
+import type { Encode, TableName } from "../sql/dialect.js";
+import { sql } from "../sql/drizzle.js";
+import type { MaybePromise } from "../sql/maybe-promise.js";
+import { createRowRunner, type RowRunner } from "../sql/row-runner.js";
+import type { StatementRunner } from "../sql/runner.js";
+import type { StatementKind } from "../sql/statement-set.js";
+import type { StatementBuilder } from "../sql/statements.js";
+import { sqliteDialect } from "./dialect.js";
+
+/** A statement compiled for one query shape and prepared once on the connection. */
+export interface Prepared {
+  readonly compiled: CompiledStatement;
+  readonly statement: Database.Statement<unknown[]>;
+}
+
+/** A model's single-row INSERT, prepared once, and the generated function that binds a row to it. */
+export interface PreparedInsert {
+  readonly statement: Database.Statement<unknown[]>;
+  readonly runRow: RowRunner;
+}
+
+// With safeIntegers on (models with a bigint field), every INTEGER column comes back as a bigint.
+const SAFE_INTEGER_DECODERS = { ...sqliteDialect.decode, integer: Number };
+
+function hasBigint(model: ModelMeta): boolean {
+  return model.fields.some((field) => field.type === "bigint");
+}
+
+/**
+ * Statements on one better-sqlite3 connection, all synchronous: each prepared once and set up for
+ * how its result is read (arrays of values, a plucked count), bound with spread arguments.
+ */
+export class SQLiteRunner implements StatementRunner<Database.Database, Prepared, PreparedInsert> {
+  constructor(private readonly db: Database.Database) {}
+
+  prepare(compiled: CompiledStatement, kind: StatementKind, model: ModelMeta): Prepared {
+    const statement = this.db.prepare<unknown[]>(compiled.text);
+    if (kind === "select" || kind === "first") statement.raw(true);
+    if (kind === "count") statement.pluck(true);
+    if ((kind === "select" || kind === "first" || kind === "count") && hasBigint(model)) statement.safeIntegers(true);
+    return { compiled, statement };
+  }
+
+  rows(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[]): unknown[][] {
+    return statement.all(...compiled.bind(values)) as unknown[][];
+  }
+
+  /** The statement is stepped once (see StatementBuilder.selectFirst). */
+  firstRow(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[]): unknown[] | undefined {
+    return statement.get(...compiled.bind(values)) as unknown[] | undefined;
+  }
+
+  count(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[]): number {
+    return Number(statement.get(...compiled.bind(values)));
+  }
+
+  changes(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[], patch?: readonly unknown[]): number {
+    return statement.run(...compiled.bind(values, patch)).changes;
+  }
+
+  prepareInsert(model: ModelMeta, builder: StatementBuilder): PreparedInsert {
+    return { statement: this.db.prepare<unknown[]>(builder.insert(model).text), runRow: createRowRunner(model.fields, sqliteDialect.encode) };
+  }
+
+  /**
+   * One prepared single-row INSERT, run for every row inside one transaction (a savepoint when
+   * one is open): with SQLite in-process, that is as fast as a multi-row statement and never
+   * meets the bound-parameter limit. Generated keys come from `lastInsertRowid`.
+   */
+  insert(
+    _on: Database.Database,
+    atomically: Atomically<Database.Database>,
+    model: ModelMeta,
+    rows: readonly StoredRow[],
+    insertOf: (model: ModelMeta) => PreparedInsert,
+  ): MaybePromise<StoredRow[]> {
+    const { statement, runRow } = insertOf(model);
+    const generated = generatedKey(model)?.name;
+    return atomically(() => {
+      for (const row of rows) {
+        const { lastInsertRowid } = runRow(statement, row);
+        if (generated && row[generated] === undefined) row[generated] = Number(lastInsertRowid);
+      }
+      return rows as StoredRow[];
+    });
+  }
+
+  execute(on: Database.Database, text: string, params: readonly unknown[]): void {
+    on.prepare(text).run(...params);
+  }
+
+  /**
+   * The PRAGMA statement, not the pragma_table_info() function: a table of that name would hide
+   * the function, and the statement names the schema. SQLite compares names ignoring ASCII case.
+   */
+  columnsOf(on: Database.Database, { schema, name }: TableName): (column: string) => boolean {
+    const { sql: text } = sqliteDialect.toQuery(sql`PRAGMA ${sql.identifier(schema)}.table_info(${sql.identifier(name)})`);
+    const existing = new Set(on.prepare(text).all().map((column) => (column as { name: string }).name.toLowerCase()));
+    return (column) => existing.has(column.toLowerCase());
+  }
+
+  decoders(model: ModelMeta): Readonly<Record<FieldType, Encode | undefined>> {
+    return hasBigint(model) ? SAFE_INTEGER_DECODERS : sqliteDialect.decode;
+  }
+}
