@@ -19,7 +19,7 @@ function column(field: FieldMeta): SQLiteColumnBuilderBase {
 /**
  * Drizzle's key for a table's schema, which it writes before the table's name and its columns'.
  * Drizzle's SQLite tables take no schema (`sqliteTable` leaves it undefined), so it is set here;
- * test/core/qualified-sql.test.ts checks that statements still name it.
+ * test/drivers/qualified-sql.test.ts checks that statements still name it.
  */
 const DRIZZLE_SCHEMA = Symbol.for("drizzle:Schema");
 
