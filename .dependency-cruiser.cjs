@@ -63,44 +63,49 @@ const SCHEMA_LIBRARIES = [
 /** npm packages the exported conformance suite may use: its users install exactly these. */
 const CONFORMANCE_PACKAGES = ["vitest", "zod"];
 
+/**
+ * A layer's rule: files matching `from` may import, of Ommi's own code, only what `allowed`
+ * matches; `comment` is the reason lint prints.
+ * @param {string} name
+ * @param {string} comment
+ * @param {string} from
+ * @param {string | string[]} allowed
+ * @returns {Rule}
+ */
+function layer(name, comment, from, allowed) {
+  return { name, comment, severity: "error", from: { path: from }, to: { path: OMMI, pathNot: allowed } };
+}
+
 /** @type {Rule[]} */
 const layerRules = [
-  {
-    name: "layer-1-bottom",
-    comment:
-      "rule 1: src/errors.ts and src/util/ are the bottom layer; they import only each other, " +
+  layer(
+    "layer-1-bottom",
+    "rule 1: src/errors.ts and src/util/ are the bottom layer; they import only each other, " +
       "so every other layer can use them without an import circle",
-    severity: "error",
-    from: { path: BOTTOM },
-    to: { path: OMMI, pathNot: BOTTOM },
-  },
-  {
-    name: "layer-2-model",
-    comment:
-      "rule 2: src/model/ is metadata only; it imports errors, util and model, never the " +
+    BOTTOM,
+    BOTTOM,
+  ),
+  layer(
+    "layer-2-model",
+    "rule 2: src/model/ is metadata only; it imports errors, util and model, never the " +
       "query, builder or interface layers above it",
-    severity: "error",
-    from: { path: MODEL },
-    to: { path: OMMI, pathNot: [BOTTOM, MODEL] },
-  },
-  {
-    name: "layer-3-query",
-    comment:
-      "rule 3: src/query/ builds on model, errors and util only; the builder and the driver " +
+    MODEL,
+    [BOTTOM, MODEL],
+  ),
+  layer(
+    "layer-3-query",
+    "rule 3: src/query/ builds on model, errors and util only; the builder and the driver " +
       "contract sit above it",
-    severity: "error",
-    from: { path: QUERY },
-    to: { path: OMMI, pathNot: [BOTTOM, MODEL, QUERY] },
-  },
-  {
-    name: "layer-4-driver-contract",
-    comment:
-      "rule 4: src/driver.ts (the driver contract) refers to model and query, and only for " +
+    QUERY,
+    [BOTTOM, MODEL, QUERY],
+  ),
+  layer(
+    "layer-4-driver-contract",
+    "rule 4: src/driver.ts (the driver contract) refers to model and query, and only for " +
       "their types, so a driver gets the contract without loading the core",
-    severity: "error",
-    from: { path: CONTRACT },
-    to: { path: OMMI, pathNot: [MODEL, QUERY] },
-  },
+    CONTRACT,
+    [MODEL, QUERY],
+  ),
   {
     name: "layer-4-driver-contract-types-only",
     comment: "rule 4: src/driver.ts is types only: use `import type` for model and query",
@@ -108,42 +113,34 @@ const layerRules = [
     from: { path: CONTRACT },
     to: { path: [MODEL, QUERY], dependencyTypesNot: ["type-only"] },
   },
-  {
-    name: "layer-5-builder",
-    comment:
-      "rule 5: src/builder/ (what users call to build) uses model, query, errors and util; " +
+  layer(
+    "layer-5-builder",
+    "rule 5: src/builder/ (what users call to build) uses model, query, errors and util; " +
       "never the driver contract or the interface layer",
-    severity: "error",
-    from: { path: BUILDER },
-    to: { path: OMMI, pathNot: [BOTTOM, MODEL, QUERY, BUILDER] },
-  },
-  {
-    name: "layer-6-interface",
-    comment:
-      "rule 6: the interface layer (ommi, find, result, validate, relations) uses anything " +
+    BUILDER,
+    [BOTTOM, MODEL, QUERY, BUILDER],
+  ),
+  layer(
+    "layer-6-interface",
+    "rule 6: the interface layer (ommi, find, result, validate, relations) uses anything " +
       "below it in src/, never the kits or the public entry",
-    severity: "error",
-    from: { path: INTERFACE },
-    to: { path: OMMI, pathNot: [BOTTOM, MODEL, QUERY, CONTRACT, BUILDER, INTERFACE] },
-  },
-  {
-    name: "layer-6-kit",
-    comment:
-      "rule 6: ommi/driver and ommi/adapter (src/kit/) are facades over the core: they import " +
+    INTERFACE,
+    [BOTTOM, MODEL, QUERY, CONTRACT, BUILDER, INTERFACE],
+  ),
+  layer(
+    "layer-6-kit",
+    "rule 6: ommi/driver and ommi/adapter (src/kit/) are facades over the core: they import " +
       "src/ only, and not the public entry (which pulls in every adapter)",
-    severity: "error",
-    from: { path: KIT },
-    to: { path: OMMI, pathNot: "^src/(?!index\\.ts$)" },
-  },
-  {
-    name: "layer-6-driver-kit",
-    comment:
-      "rule 9 through the kit: ommi/driver re-exports the contract, model, query and errors; " +
+    KIT,
+    "^src/(?!index\\.ts$)",
+  ),
+  layer(
+    "layer-6-driver-kit",
+    "rule 9 through the kit: ommi/driver re-exports the contract, model, query and errors; " +
       "re-exporting the builder or the interface layer would hand them to every driver",
-    severity: "error",
-    from: { path: DRIVER_KIT },
-    to: { path: OMMI, pathNot: [BOTTOM, MODEL, QUERY, CONTRACT] },
-  },
+    DRIVER_KIT,
+    [BOTTOM, MODEL, QUERY, CONTRACT],
+  ),
   {
     name: "layer-unknown-src-file",
     comment:
@@ -178,43 +175,35 @@ const layerRules = [
     from: { path: "^src/" },
     to: { path: "^(drivers|conformance)/" },
   },
-  {
-    name: "layer-8-adapter",
-    comment:
-      "rule 8: an adapter imports the core only through ommi/adapter (src/kit/adapter.ts), " +
+  layer(
+    "layer-8-adapter",
+    "rule 8: an adapter imports the core only through ommi/adapter (src/kit/adapter.ts), " +
       "plus adapters/shared/ and its own folder, never another adapter",
-    severity: "error",
-    from: { path: "^adapters/([^/]+)/" },
-    to: { path: OMMI, pathNot: [ADAPTER_KIT, "^adapters/(shared|$1)/"] },
-  },
-  {
-    name: "layer-8-adapter-list",
-    comment:
-      "rule 8: adapters/index.ts lists the built-in adapters: it imports their folders and " +
+    "^adapters/([^/]+)/",
+    [ADAPTER_KIT, "^adapters/(shared|$1)/"],
+  ),
+  layer(
+    "layer-8-adapter-list",
+    "rule 8: adapters/index.ts lists the built-in adapters: it imports their folders and " +
       "ommi/adapter (src/kit/adapter.ts), nothing else of Ommi",
-    severity: "error",
-    from: { path: "^adapters/[^/]+$" },
-    to: { path: OMMI, pathNot: [ADAPTER_KIT, "^adapters/"] },
-  },
-  {
-    name: "layer-9-driver",
-    comment:
-      "rule 9: a driver imports the core only through ommi/driver (src/kit/driver.ts), plus " +
+    "^adapters/[^/]+$",
+    [ADAPTER_KIT, "^adapters/"],
+  ),
+  layer(
+    "layer-9-driver",
+    "rule 9: a driver imports the core only through ommi/driver (src/kit/driver.ts), plus " +
       "drivers/sql/ (SQL dialects) and its own folder; never the builder, the interface layer, " +
       "an adapter or a sibling driver",
-    severity: "error",
-    from: { path: "^drivers/([^/]+)/" },
-    to: { path: OMMI, pathNot: [DRIVER_KIT, "^drivers/(sql|$1)/"] },
-  },
-  {
-    name: "layer-conformance",
-    comment:
-      "the conformance suite is a product for third-party drivers: it uses Ommi as they do, " +
+    "^drivers/([^/]+)/",
+    [DRIVER_KIT, "^drivers/(sql|$1)/"],
+  ),
+  layer(
+    "layer-conformance",
+    "the conformance suite is a product for third-party drivers: it uses Ommi as they do, " +
       "through ommi (src/index.ts) and ommi/driver (src/kit/driver.ts), never a driver or the core's internals",
-    severity: "error",
-    from: { path: "^conformance/" },
-    to: { path: OMMI, pathNot: [ENTRY, DRIVER_KIT, "^conformance/"] },
-  },
+    "^conformance/",
+    [ENTRY, DRIVER_KIT, "^conformance/"],
+  ),
   {
     name: "conformance-packages",
     comment:
