@@ -1,12 +1,12 @@
 import Database from "better-sqlite3";
 import { ConnectionError, timeoutProblem, type DriverCapabilities } from "../../src/kit/driver.js";
 import { SqlDriver } from "../sql/driver.js";
-import { SqlEngine } from "../sql/engine.js";
+import { SqlEngine, type Engine } from "../sql/engine.js";
 import { SQLiteConnection } from "./connection.js";
 import { sqliteDialect } from "./dialect.js";
 import { EventLoopTurns } from "./event-loop-turns.js";
 import { registerFunctions } from "./functions.js";
-import { SQLiteRunner, type Prepared, type PreparedInsert } from "./runner.js";
+import { SQLiteRunner } from "./runner.js";
 
 export interface SQLiteOptions {
   /** A file path, or ":memory:" for a database that lives as long as the driver. */
@@ -40,13 +40,6 @@ const CAPABILITIES: DriverCapabilities = Object.freeze({ transactions: true, sav
  */
 const SCHEMA = "main";
 
-/** The shared engine on one better-sqlite3 connection, which it keeps at hand (tests look at it through the driver). */
-class SQLiteEngine extends SqlEngine<Database.Database, Prepared, PreparedInsert> {
-  constructor(readonly db: Database.Database) {
-    super(sqliteDialect, () => SCHEMA, new SQLiteRunner(db));
-  }
-}
-
 /**
  * SQLite through better-sqlite3, on one connection. SQLite runs one writer at a time, so while
  * a transaction is open the driver's other operations wait for it to end (see SQLiteConnection).
@@ -56,7 +49,7 @@ export class SQLiteDriver extends SqlDriver<Database.Database> {
   /** One connection: other operations wait while a transaction is open (see `Ommi.transaction`). */
   readonly capabilities = CAPABILITIES;
 
-  private constructor(engine: SQLiteEngine, connection: SQLiteConnection) {
+  private constructor(engine: Engine<Database.Database>, connection: SQLiteConnection) {
     super(engine, connection);
   }
 
@@ -73,7 +66,7 @@ export class SQLiteDriver extends SqlDriver<Database.Database> {
       if (options.filename !== ":memory:" && !options.readonly) db.pragma("journal_mode = WAL");
       db.pragma("foreign_keys = ON");
       registerFunctions(db);
-      return Promise.resolve(new SQLiteDriver(new SQLiteEngine(db), new SQLiteConnection(db, new EventLoopTurns(EVENT_LOOP_BUDGET_MS))));
+      return Promise.resolve(new SQLiteDriver(new SqlEngine(sqliteDialect, () => SCHEMA, new SQLiteRunner(db)), new SQLiteConnection(db, new EventLoopTurns(EVENT_LOOP_BUDGET_MS))));
     } catch (error) {
       return Promise.reject(new ConnectionError(`Could not open SQLite database ${JSON.stringify(options.filename)}: ${String(error)}`, { cause: error }));
     }

@@ -19,7 +19,7 @@ async function open(): Promise<{ db: Ommi; connection: Database.Database; filena
   const driver = await SQLiteDriver.connect({ filename });
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }), () => driver.close());
   // The driver's own connection: TEMP tables belong to one connection. (A test's look inside.)
-  const connection = (driver as unknown as { engine: { db: Database.Database } }).engine.db;
+  const connection = (driver as unknown as { connection: { db: Database.Database } }).connection.db;
   return { db: new Ommi(driver), connection, filename };
 }
 
