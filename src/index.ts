@@ -13,7 +13,7 @@ export {
 } from "./errors.js";
 export { model, type ModelOptions } from "./builder/model.js";
 export { ModelCollection, defaultCollection } from "./model/collection.js";
-export { Key, Auto, StoreAs, ReferenceTo, Unique, Index, type Marker, type FlagMarker } from "./model/markers.js";
+export { Key, Auto, StoreAs, ReferenceTo, Unique, Index, Stored, type Marker, type FlagMarker } from "./model/markers.js";
 export type { Model, ModelHandle, RowOf, InputOf, DataKeys } from "./builder/handle.js";
 export type { SchemaTypes, SchemaRow, SchemaInput, ModelClass } from "./model/schema-types.js";
 export { when, not, Query, type Conditional } from "./builder/query.js";

@@ -3,6 +3,8 @@ import { QueryError, ValidationError, type ValidationIssue } from "./errors.js";
 import type { PreparedPatch, StoredRow } from "./driver.js";
 import type { Validated } from "./model/adapter.js";
 import type { FieldMeta, ModelMeta } from "./model/meta.js";
+import { isScalar } from "./model/field.js";
+import { valueProblem } from "./model/value-check.js";
 import { quote } from "./util/quote.js";
 import { malformedText } from "./util/text.js";
 
@@ -19,6 +21,7 @@ export async function validateRows(model: ModelMeta, inputs: readonly unknown[])
     if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues, position);
     checkAllowedValues(model, result.value, position);
     checkStorableText(model, result.value, position);
+    checkStructuredValues(model, result.value, position);
     rows.push(withGeneratedKeys(model, result.value));
   }
   return rows;
@@ -58,6 +61,32 @@ function checkStorableText(model: ModelMeta, row: StoredRow, position?: number):
   }
 }
 
+const structuredFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
+
+/**
+ * What the schema library let through must also be storable exactly, at every depth: a JSON
+ * value made of JSON only (no Date, Map, class instance, NaN or undefined item), finite numbers,
+ * well-formed text, no cycles. Refused with the path to the value, before anything is written.
+ */
+function checkStructuredValues(model: ModelMeta, row: StoredRow, position?: number): void {
+  let fields = structuredFields.get(model);
+  if (!fields) structuredFields.set(model, (fields = model.fields.filter((field) => !isScalar(field))));
+  for (const field of fields) {
+    const value = row[field.name];
+    if (value === undefined) continue;
+    const problem = valueProblem(field, value);
+    if (!problem) continue;
+    const match = /^at ([^:]+): (.*)$/s.exec(problem);
+    const path = match ? [field.name, ...pathSegments(match[1] as string)] : [field.name];
+    throw new ValidationError(model.name, [{ path, message: match ? (match[2] as string) : problem }], [], position);
+  }
+}
+
+/** `lines[2].sku` → ["lines", 2, "sku"]. */
+function pathSegments(at: string): (string | number)[] {
+  return at.split(/\.|(?=\[)/).filter(Boolean).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
 /** Ommi generates string keys marked `Auto` (the database generates integer ones). */
 function withGeneratedKeys(model: ModelMeta, row: StoredRow): StoredRow {
   for (const key of model.keys) {
@@ -82,6 +111,7 @@ export async function validatePatch(model: ModelMeta, patch: unknown): Promise<P
   if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues);
   checkAllowedValues(model, result.value);
   checkStorableText(model, result.value);
+  checkStructuredValues(model, result.value);
   const fields = given.map(([name]) => model.field(name) as FieldMeta);
   return { fields, values: fields.map((field) => result.value[field.name]) };
 }

@@ -1,4 +1,4 @@
-import type { ValidationIssue, FieldType, SchemaField } from "../../src/kit/adapter.js";
+import type { FieldType, ValidationIssue } from "../../src/kit/adapter.js";
 import { holdsType } from "../shared/field-types.js";
 
 // Worded as class-validator words its own type checks.
@@ -9,18 +9,26 @@ const NOUNS: Readonly<Record<FieldType, string>> = {
   boolean: "a boolean value",
   date: "a valid Date instance",
   bigint: "a bigint",
+  binary: "a Uint8Array or a Buffer",
+  object: "an object",
+  union: "an object",
+  record: "a plain object",
+  array: "an array",
+  json: "a JSON value",
 };
 
 /**
- * Issues for values of the wrong type in fields whose type no decorator checks, because it came
- * from `design:type` (a bigint, or a property with only `@IsDefined()` or Ommi markers):
- * class-validator lets any value through there, and the database would get it. Null and missing
- * values are left to the decorators and the column.
+ * The issue for a value of the wrong type in a property whose type no decorator checks (a type from
+ * `design:type`: a bigint, or a property with only `@IsDefined()` or Ommi markers), or whose top
+ * class-validator lets through (an array where `@ValidateNested()` expects one object): the
+ * database would get it. Null and missing values are left to the decorators.
  */
-export function designTypeIssues(fields: readonly SchemaField[], values: Readonly<Record<string, unknown>>): ValidationIssue[] {
-  return fields.flatMap(({ name, type }) => {
-    const value = values[name];
-    if (value === undefined || value === null || holdsType(type, value)) return [];
-    return [{ path: [name], message: `${name} must be ${NOUNS[type]}` }];
-  });
+export function typeIssue(name: string, type: FieldType, value: unknown, path: readonly PropertyKey[]): ValidationIssue | undefined {
+  if (value === undefined || value === null || holdsType(type, value)) return undefined;
+  return wrongType(name, type, path);
+}
+
+/** The issue for a value of `name` that is not of `type`. */
+export function wrongType(name: string, type: FieldType, path: readonly PropertyKey[]): ValidationIssue {
+  return { path, message: `${name} must be ${NOUNS[type]}` };
 }

@@ -1,11 +1,11 @@
 import {
   decoratedMarkers, ModelError, type ModelClass, type SchemaAdapter, type SchemaDescription,
 } from "../../src/kit/adapter.js";
-import { toInstance } from "./instance.js";
-import { readClassField, typedByDecorators } from "./read-field.js";
+import { modelShape } from "./class-shape.js";
+import { hydrator } from "./instance.js";
+import { readClassField, refusedField } from "./read-field.js";
 import { validationRules } from "./rules.js";
-import { transformerProperties } from "./transformer-metadata.js";
-import { refuseTransformerOnly } from "./transformer-only.js";
+import { transformerOnlyProblems } from "./transformer-only.js";
 import { classValidation } from "./validate.js";
 
 function isClass(schema: unknown): schema is ModelClass {
@@ -14,9 +14,11 @@ function isClass(schema: unknown): schema is ModelClass {
 
 /**
  * Classes decorated with class-validator: fields from class-validator's metadata storage (and
- * `design:type` where emitted), validation through class-validator (loaded on first use), rows
- * returned as instances of the class. Properties with only Ommi markers are fields too; properties
- * that only class-transformer describes are refused (see transformer-only.ts).
+ * `design:type` where emitted), nested classes from `@ValidateNested()` with class-transformer's
+ * `@Type`, validation through class-validator (loaded on first use), rows returned as instances of
+ * the class (nested values as instances of theirs). Properties with only Ommi markers are fields
+ * too; properties that only class-transformer describes are refused fields (see transformer-only.ts),
+ * listed with every other refused field.
  */
 export const classValidatorAdapter: SchemaAdapter = {
   library: "class-validator",
@@ -25,19 +27,16 @@ export const classValidatorAdapter: SchemaAdapter = {
     const cls = schema as ModelClass;
     const modelName = name ?? (cls.name || "model");
     const rules = validationRules(cls);
-    const fieldNames = [...new Set([...rules.keys(), ...decoratedMarkers(cls).keys()])];
-    if (fieldNames.length === 0) {
+    const described = [...new Set([...rules.keys(), ...decoratedMarkers(cls).keys()])];
+    if (described.length === 0) {
       throw new ModelError(`${modelName}: no property of the class is decorated; declare its fields with class-validator decorators (@IsString(), @IsInt(), ...)`);
     }
-    const fields = fieldNames.map((fieldName) => readClassField(modelName, cls, fieldName, rules.get(fieldName) ?? []));
-    const transformed = [...transformerProperties(cls).values()];
-    refuseTransformerOnly(modelName, cls, new Set(fieldNames), transformed);
-    const notData = new Set(transformed.filter((property) => property.excludedFromInput).map((property) => property.name));
-    return {
-      defaultName: cls.name || undefined,
-      fields,
-      ...classValidation(cls, fieldNames, fields.filter((field) => !typedByDecorators(rules.get(field.name) ?? [])), notData),
-      hydrate: (row) => toInstance(cls, row),
-    };
+    const refused = transformerOnlyProblems(cls, new Set(described));
+    const fields = [
+      ...described.map((fieldName) => readClassField(modelName, cls, fieldName, rules.get(fieldName) ?? [])),
+      ...refused.map((property) => refusedField(modelName, property.name, property.problem)),
+    ];
+    const shape = modelShape(cls, fields.map((field) => field.name), rules);
+    return { defaultName: cls.name || undefined, fields, ...classValidation(shape), hydrate: hydrator(shape) };
   },
 };

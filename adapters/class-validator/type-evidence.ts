@@ -1,10 +1,11 @@
-import type { FieldType } from "../../src/kit/adapter.js";
+import type { ScalarType } from "../../src/kit/adapter.js";
 
 /**
  * What one decorator says about a property's type: "number" is a number that may or may not be an
- * integer; "array" and "object" are types no column holds.
+ * integer; "array" is an array (of items the `each: true` rules describe); "object" is any object
+ * (`@IsObject()`), "instance" an instance of a class (`@IsInstance(X)`, see instanceEvidence).
  */
-export type TypeEvidence = FieldType | "number" | "array" | "object";
+export type TypeEvidence = ScalarType | "number" | "array" | "object" | "instance";
 
 // Every decorator in class-validator's string family rejects values that are not strings.
 const STRING_RULES = new Set([
@@ -21,7 +22,7 @@ const STRING_RULES = new Set([
 const NUMBER_RULES = new Set(["min", "max", "isPositive", "isNegative", "isDivisibleBy"]);
 const DATE_RULES = new Set(["isDate", "minDate", "maxDate"]);
 const ARRAY_RULES = new Set(["isArray", "arrayContains", "arrayNotContains", "arrayMinSize", "arrayMaxSize", "arrayNotEmpty", "arrayUnique"]);
-const OBJECT_RULES = new Set(["isObject", "isNotEmptyObject", "isInstance"]);
+const OBJECT_RULES = new Set(["isObject", "isNotEmptyObject"]);
 const EXACT = new Map<string, TypeEvidence>([["isInt", "integer"], ["isNumber", "float"], ["isBoolean", "boolean"]]);
 
 /** The type a class-validator decorator guarantees, by its validator name; `undefined` for decorators that allow any type. */
@@ -31,5 +32,6 @@ export function typeEvidence(ruleName: string): TypeEvidence | undefined {
   if (DATE_RULES.has(ruleName)) return "date";
   if (ARRAY_RULES.has(ruleName)) return "array";
   if (OBJECT_RULES.has(ruleName)) return "object";
+  if (ruleName === "isInstance") return "instance";
   return EXACT.get(ruleName);
 }

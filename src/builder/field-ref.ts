@@ -1,6 +1,12 @@
+import { QueryError } from "../errors.js";
+import { nestedField, type ValueType } from "../model/field.js";
 import { brandField, type FieldBrand } from "../model/brands.js";
 import type { FieldMeta } from "../model/meta.js";
 import { comparison, type ComparisonOperator } from "../query/nodes/comparison.js";
+import type { ConditionNode } from "../query/nodes/condition.js";
+import type { QueryNode } from "../query/nodes/query.js";
+import { valuePath, type ValuePath } from "../query/nodes/path.js";
+import { some } from "../query/nodes/some.js";
 import { sort } from "../query/nodes/sort.js";
 import { Condition } from "./condition.js";
 import { Sort } from "./sort.js";
@@ -8,18 +14,29 @@ import { Sort } from "./sort.js";
 /** The non-null value type of a field whose row type is `V`. */
 export type FieldValue<V> = Exclude<V, null | undefined>;
 
-/** Operators every field has. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
-export interface ComparableFieldRef<R, V> extends FieldBrand<FieldMeta> {
+/** What every field has: the null tests, and equality of the whole value. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
+export interface ValueFieldRef<R, V> extends FieldBrand<FieldMeta> {
+  /**
+   * Equal to `value`. For objects, arrays, records and JSON values: equal as stored, which is
+   * the same keys in the same order with equal values (README, "Structured fields").
+   */
   eq(value: FieldValue<V> | null): Condition<R>;
   ne(value: FieldValue<V> | null): Condition<R>;
+  /** Null or missing; inside an object, also when a value on the way to it is null or missing. */
+  isNull(): Condition<R>;
+  isNotNull(): Condition<R>;
+  /** The ref's name in messages: `User.address.city`. */
+  toString(): string;
+}
+
+/** Operators of scalar fields: strings, numbers, booleans, dates and bigints. */
+export interface ComparableFieldRef<R, V> extends ValueFieldRef<R, V> {
   gt(value: FieldValue<V>): Condition<R>;
   gte(value: FieldValue<V>): Condition<R>;
   lt(value: FieldValue<V>): Condition<R>;
   lte(value: FieldValue<V>): Condition<R>;
   in(values: readonly FieldValue<V>[]): Condition<R>;
   notIn(values: readonly FieldValue<V>[]): Condition<R>;
-  isNull(): Condition<R>;
-  isNotNull(): Condition<R>;
   asc(): Sort<R>;
   desc(): Sort<R>;
 }
@@ -49,21 +66,101 @@ export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
   regex(pattern: string): Condition<R>;
 }
 
-/** A model's field, used to build conditions and sorts: `User.age.gte(18)`, `User.name.asc()`. */
-export type FieldRef<R, V> = [FieldValue<V>] extends [string] ? TextFieldRef<R, V> : ComparableFieldRef<R, V>;
+/**
+ * Operators of an array field. None matches a null or missing array (DESIGN.md §4, rule 6);
+ * items compare as `eq` does.
+ */
+export interface ArrayFieldRef<R, V, T> extends ValueFieldRef<R, V> {
+  /** Some item equals `item`. */
+  has(item: FieldValue<T>): Condition<R>;
+  /** Some item equals one of `items` (never, for an empty list). */
+  hasAny(items: readonly FieldValue<T>[]): Condition<R>;
+  /** Every one of `items` is an item (always, for an empty list and an array that is there). */
+  hasAll(items: readonly FieldValue<T>[]): Condition<R>;
+  /** The array is there and has no items. */
+  isEmpty(): Condition<R>;
+  /** The number of items, to compare: `Post.tags.length.gte(2)`. */
+  readonly length: ComparableFieldRef<R, number>;
+  /**
+   * Some item matches the condition built from it: `Order.lines.some((line) => line.qty.gt(2))`;
+   * several conditions on one item with `when(...)`: `some((line) => when(line.sku.eq("A"), line.qty.gt(2)))`.
+   */
+  some(predicate: (item: FieldRef<R, T>) => Condition<R> | ConditionsOnly): Condition<R>;
+}
+
+/** What `when(...)` builds: conditions without a sort or a limit are what `some()` accepts besides a condition. */
+export interface ConditionsOnly {
+  readonly node: QueryNode;
+}
+
+/** Names an object ref keeps for its operators: a nested key of the same name is reached with `nested(key)`. */
+type ObjectOperatorName = "eq" | "ne" | "isNull" | "isNotNull" | "nested";
+
+type DataKeysOf<V> = {
+  [K in keyof V]-?: K extends string ? (NonNullable<V[K]> extends (...args: never[]) => unknown ? never : K) : never;
+}[keyof V];
+
+/** An object of known keys: each key is a field ref of its own (`User.address.city`), typed by its value. */
+export type ObjectFieldRef<R, V> = ValueFieldRef<R, V> & {
+  /** The ref of a nested key, also one whose name an operator takes (`eq`, `nested`, ...). */
+  nested<K extends DataKeysOf<FieldValue<V>>>(key: K): FieldRef<R, FieldValue<V>[K]>;
+} & { readonly [K in Exclude<DataKeysOf<FieldValue<V>>, ObjectOperatorName>]: FieldRef<R, FieldValue<V>[K]> };
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+/**
+ * A model's field, used to build conditions and sorts: `User.age.gte(18)`, `User.name.asc()`,
+ * `User.address.city.eq("Paris")`, `Post.tags.has("ts")`. Its operators follow its type.
+ */
+export type FieldRef<R, V> = unknown extends V
+  ? ValueFieldRef<R, V>
+  : [FieldValue<V>] extends [string]
+    ? TextFieldRef<R, V>
+    : [FieldValue<V>] extends [number | bigint | boolean | Date]
+      ? ComparableFieldRef<R, V>
+      : [FieldValue<V>] extends [Uint8Array]
+        ? ValueFieldRef<R, V>
+        : [FieldValue<V>] extends [readonly (infer T)[]]
+          ? ArrayFieldRef<R, V, T>
+          : [FieldValue<V>] extends [object]
+            ? true extends IsUnion<FieldValue<V>>
+              ? ValueFieldRef<R, V>
+              : string extends keyof FieldValue<V>
+                ? ValueFieldRef<R, V>
+                : ObjectFieldRef<R, V>
+            : ValueFieldRef<R, V>;
+
+const INTEGER: ValueType = Object.freeze({ type: "integer", nullable: false });
 
 /** The one runtime class behind every field ref; the types above choose which methods a field shows. */
-class FieldRefImpl implements Omit<TextFieldRef<object, unknown>, keyof FieldBrand> {
+class FieldRefImpl {
   readonly #field: FieldMeta;
+  readonly #path: ValuePath | undefined;
 
-  constructor(field: FieldMeta) {
+  constructor(field: FieldMeta, path: ValuePath | undefined) {
     this.#field = field;
+    this.#path = path;
     brandField(this, field);
+    const type = path?.type ?? field;
+    if (type.type === "object") {
+      for (const nested of type.fields ?? []) {
+        // A key named like an operator is reached with nested(key): the operator keeps its meaning.
+        if (nested.name in this) continue;
+        Object.defineProperty(this, nested.name, { value: this.#nested(nested.name), enumerable: true });
+      }
+    }
     Object.freeze(this);
   }
 
+  #nested(key: string): FieldRefImpl {
+    const type = this.#path?.type ?? this.#field;
+    const nested = nestedField(type, key);
+    if (!nested) throw new QueryError(`${this.toString()} has no key ${JSON.stringify(key)}`);
+    return new FieldRefImpl(this.#field, valuePath([...(this.#path?.keys ?? []), key], nested, this.#path?.element ?? false));
+  }
+
   #compare(operator: ComparisonOperator, value?: unknown): Condition<object> {
-    return new Condition(comparison(this.#field, operator, value));
+    return new Condition(comparison(this.#field, operator, value, this.#path));
   }
 
   eq(value: unknown) { return this.#compare("eq", value); }
@@ -82,14 +179,39 @@ class FieldRefImpl implements Omit<TextFieldRef<object, unknown>, keyof FieldBra
   like(pattern: string) { return this.#compare("like", pattern); }
   ilike(pattern: string) { return this.#compare("ilike", pattern); }
   regex(pattern: string) { return this.#compare("regex", pattern); }
-  asc() { return new Sort<object>(sort(this.#field, "asc")); }
-  desc() { return new Sort<object>(sort(this.#field, "desc")); }
+  has(item: unknown) { return this.#compare("has", item); }
+  hasAny(items: readonly unknown[]) { return this.#compare("hasAny", items); }
+  hasAll(items: readonly unknown[]) { return this.#compare("hasAll", items); }
+  isEmpty() { return this.#compare("isEmpty"); }
+  asc() { return new Sort<object>(sort(this.#field, "asc", this.#path)); }
+  desc() { return new Sort<object>(sort(this.#field, "desc", this.#path)); }
+  nested(key: string) { return this.#nested(key); }
+
+  get length(): FieldRefImpl {
+    const keys = this.#path?.keys ?? [];
+    return new FieldRefImpl(this.#field, valuePath(keys, INTEGER, this.#path?.element ?? false, true));
+  }
+
+  some(predicate: (item: FieldRefImpl) => Condition<object> | ConditionsOnly): Condition<object> {
+    const type = this.#path?.type ?? this.#field;
+    if (type.type !== "array" || !type.of) throw new QueryError(`${this.toString()}.some() needs an array field, but it is ${type.type}`);
+    const given: unknown = predicate(new FieldRefImpl(this.#field, valuePath([], type.of, true)));
+    return new Condition(some(this.#field, this.#path, this.#itemCondition(given)));
+  }
+
+  #itemCondition(given: unknown): ConditionNode {
+    if (given instanceof Condition) return given.node;
+    const node = (given as Partial<ConditionsOnly> | null)?.node;
+    if (node?.kind === "query" && node.where && node.sort.length === 0 && node.limit === undefined && node.offset === 0) return node.where;
+    throw new QueryError(`${this.toString()}.some() needs a function that returns a condition on the item, such as (item) => item.qty.gt(2), or when(...) of such conditions (no sort or limit)`);
+  }
 
   toString(): string {
-    return `${this.#field.model.name}.${this.#field.name}`;
+    const keys = this.#path?.keys.map((key) => `.${key}`).join("") ?? "";
+    return `${this.#field.model.name}.${this.#field.name}${this.#path?.element ? "[item]" : ""}${keys}${this.#path?.length ? ".length" : ""}`;
   }
 }
 
 export function createFieldRef(field: FieldMeta): TextFieldRef<object, unknown> {
-  return new FieldRefImpl(field) as unknown as TextFieldRef<object, unknown>;
+  return new FieldRefImpl(field, undefined) as unknown as TextFieldRef<object, unknown>;
 }

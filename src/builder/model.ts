@@ -12,8 +12,11 @@ export interface ModelOptions<R> {
   name?: string;
   /** The collection to register in; the global default when left out. */
   collection?: ModelCollection;
-  /** Markers per field: `{ id: [Key, Auto], name: StoreAs("username") }`. */
-  fields?: { readonly [K in DataKeys<R>]?: Marker | readonly Marker[] };
+  /**
+   * Markers per field: `{ id: [Key, Auto], name: StoreAs("username") }`. A path into a nested
+   * object takes `Index` or `Unique`: `{ "address.city": Index }`.
+   */
+  fields?: { readonly [K in DataKeys<R>]?: Marker | readonly Marker[] } & { readonly [P in `${DataKeys<R>}.${string}`]?: Marker | readonly Marker[] };
 }
 
 /**

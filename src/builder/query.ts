@@ -115,6 +115,7 @@ function modelOfFirst(first: unknown): ModelMeta {
 function firstModel(node: ConditionNode): ModelMeta {
   switch (node.kind) {
     case "comparison":
+    case "some":
       return node.field.model;
     case "not":
       return firstModel(node.item);

@@ -10,8 +10,9 @@ export {
   asOmmiError, ConnectionError, ConstraintError, ModelError, NoResultError, OmmiError, QueryError, SchemaError,
   TimeoutError, TransactionError, ValidationError, type TimeoutLimit, type ValidationIssue,
 } from "../errors.js";
-export type { FieldType, SchemaField } from "../model/field.js";
-export type { FieldMeta, ModelMeta } from "../model/meta.js";
+export { isScalar, isStructured, STRUCTURED_TYPES, typeName, type FieldType, type ScalarType, type SchemaField, type StructuredType, type ValueType } from "../model/field.js";
+export type { FieldMeta, ModelMeta, NestedIndex } from "../model/meta.js";
+export { isPlainObject, valueProblem } from "../model/value-check.js";
 export type { Hop } from "../model/paths.js";
 export { MAX_NAME_BYTES, storedNameProblem, utf8Length } from "../model/names.js";
 export { Param, prepareQuery, type PreparedQuery } from "../query/prepare.js";

@@ -1,6 +1,7 @@
 import { ModelError } from "../errors.js";
 import { isFieldRef, type FieldBrand } from "./brands.js";
 import { describe } from "./describe.js";
+import type { FieldType } from "./field.js";
 
 /** What a marker says about a field. */
 export type MarkerSpec =
@@ -9,6 +10,7 @@ export type MarkerSpec =
   | { readonly kind: "unique" }
   | { readonly kind: "index" }
   | { readonly kind: "storeAs"; readonly column: string }
+  | { readonly kind: "stored"; readonly type: FieldType }
   | { readonly kind: "referenceTo"; readonly target: ReferenceTarget };
 
 /** A field that another refers to: the field ref itself, or a function returning it (for models defined later). */
@@ -57,6 +59,22 @@ export const Auto: FlagMarker = createMarker({ kind: "auto" });
 export const Unique: FlagMarker = createMarker({ kind: "unique" });
 /** The field is indexed for faster lookups. */
 export const Index: FlagMarker = createMarker({ kind: "index" });
+
+/**
+ * Names what a field holds where its schema cannot say (a refinement-only `z.custom<Buffer>()`,
+ * an untyped class property): `fields: { avatar: Stored.binary }`, `@Stored.json()`. The schema
+ * still validates every value; the marker only chooses how it is stored.
+ */
+export const Stored: Readonly<Record<"string" | "integer" | "float" | "boolean" | "date" | "bigint" | "binary" | "json", FlagMarker>> = Object.freeze({
+  string: createMarker({ kind: "stored", type: "string" }),
+  integer: createMarker({ kind: "stored", type: "integer" }),
+  float: createMarker({ kind: "stored", type: "float" }),
+  boolean: createMarker({ kind: "stored", type: "boolean" }),
+  date: createMarker({ kind: "stored", type: "date" }),
+  bigint: createMarker({ kind: "stored", type: "bigint" }),
+  binary: createMarker({ kind: "stored", type: "binary" }),
+  json: createMarker({ kind: "stored", type: "json" }),
+});
 
 /** Store the field under another column name, e.g. to map a legacy table. */
 export function StoreAs(column: string): Marker {

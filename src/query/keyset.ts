@@ -1,9 +1,9 @@
 import type { FieldMeta } from "../model/meta.js";
-import { and, comparison, or, sort, type ConditionNode, type SortNode } from "./nodes/index.js";
+import { and, comparison, or, sort, type ConditionNode, type SortNode, type ValuePath } from "./nodes/index.js";
 
 /** The query's sort, completed by the key fields so that every row has one place in the order. */
 export function totalOrder(sorts: readonly SortNode[], keys: readonly FieldMeta[]): SortNode[] {
-  const sorted = new Set(sorts.map((entry) => entry.field));
+  const sorted = new Set(sorts.filter((entry) => !entry.path).map((entry) => entry.field));
   return [...sorts, ...keys.filter((key) => !sorted.has(key)).map((key) => sort(key, "asc"))];
 }
 
@@ -15,17 +15,27 @@ export function totalOrder(sorts: readonly SortNode[], keys: readonly FieldMeta[
 export function rowsAfter(order: readonly SortNode[], row: Readonly<Record<string, unknown>>): ConditionNode | undefined {
   const branches: ConditionNode[] = [];
   const equalSoFar: ConditionNode[] = [];
-  for (const { field, direction } of order) {
-    const value = row[field.name] ?? null;
-    const beyond = beyondValue(field, direction, value);
+  for (const { field, direction, path } of order) {
+    const value = valueAt(row[field.name], path);
+    const beyond = beyondValue(field, direction, value, path);
     if (beyond) branches.push(and([...equalSoFar, beyond]));
-    equalSoFar.push(comparison(field, value === null ? "isNull" : "eq", value === null ? undefined : value));
+    equalSoFar.push(comparison(field, value === null ? "isNull" : "eq", value === null ? undefined : value, path));
   }
   return branches.length ? or(branches) : undefined;
 }
 
-function beyondValue(field: FieldMeta, direction: "asc" | "desc", value: unknown): ConditionNode | undefined {
-  if (direction === "asc") return value === null ? comparison(field, "isNotNull") : comparison(field, "gt", value);
+/** The value a sort path reaches in a field's value; null where a part of the way is null or missing (rule 6). */
+function valueAt(value: unknown, path: ValuePath | undefined): unknown {
+  let current = value;
+  for (const key of path?.keys ?? []) {
+    if (typeof current !== "object" || current === null) return null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current ?? null;
+}
+
+function beyondValue(field: FieldMeta, direction: "asc" | "desc", value: unknown, path: ValuePath | undefined): ConditionNode | undefined {
+  if (direction === "asc") return value === null ? comparison(field, "isNotNull", undefined, path) : comparison(field, "gt", value, path);
   // Descending, nulls come last: after a value come smaller values and then the nulls.
-  return value === null ? undefined : or([comparison(field, "lt", value), comparison(field, "isNull")]);
+  return value === null ? undefined : or([comparison(field, "lt", value, path), comparison(field, "isNull", undefined, path)]);
 }

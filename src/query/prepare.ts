@@ -1,8 +1,9 @@
 import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
 import { pathBetween } from "../model/paths.js";
-import { checkComparisonValue } from "./check-value.js";
-import { and, or, not, related, type ComparisonNode, type ConditionNode, type QueryNode } from "./nodes/index.js";
+import { SCALAR_TYPES, type FieldType } from "../model/field.js";
+import { checkComparisonValue, targetName } from "./check-value.js";
+import { and, or, not, pathKey, related, some, type ComparisonNode, type ConditionNode, type QueryNode, type SomeNode } from "./nodes/index.js";
 
 /** Stands for `values[index]` in a prepared query, so that compiled statements never hold values. */
 export class Param {
@@ -42,7 +43,10 @@ export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQ
     if (entry.field.model !== node.model) {
       throw new QueryError(`${node.model.name} rows cannot be sorted by ${entry.field.model.name}.${entry.field.name}, a field of another model`);
     }
-    preparation.key += entry.direction === "asc" ? `${entry.field.index}a` : `${entry.field.index}d`;
+    if (entry.path?.element || !isSortable((entry.path?.type ?? entry.field).type)) {
+      throw new QueryError(`${node.model.name} rows cannot be sorted by ${targetName(entry.field, entry.path)}: sort by a string, number, boolean, date or bigint`);
+    }
+    preparation.key += `${entry.field.index}${pathKey(entry.path)}${entry.direction === "asc" ? "a" : "d"}`;
   }
   // `one()` reads at most one row, never more than the query's own limit (which may be 0).
   const limitCount = limitOverride === undefined || (node.limit !== undefined && node.limit < limitOverride) ? node.limit : limitOverride;
@@ -50,6 +54,10 @@ export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQ
   const offset = node.offset > 0 ? preparation.param(node.offset, "O") : undefined;
   const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: limitCount, offset: node.offset };
   return { node: prepared, key: preparation.key, values: preparation.values, limit, offset };
+}
+
+function isSortable(type: FieldType): boolean {
+  return (SCALAR_TYPES as readonly string[]).includes(type);
 }
 
 /** One walk over a query: checks values, moves them into `values`, and spells the shape into `key`. */
@@ -80,18 +88,34 @@ class Preparation {
       case "not":
         this.key += "!";
         return not(this.condition(node.item));
+      case "some":
+        return this.#some(node);
       case "related":
         throw new QueryError("related nodes are built by prepareQuery, not given to it");
     }
   }
 
+  #some(node: SomeNode): ConditionNode {
+    const { field, path } = node;
+    const type = path?.type ?? field;
+    if (type.type !== "array") throw new QueryError(`${targetName(field, path)}.some() needs an array field, but it is ${type.type}`);
+    const shape = `${field.index}${pathKey(path)}S[`;
+    const outside = field.model !== this.model;
+    this.key += outside ? `R${field.model.id}(${shape}` : shape;
+    const where = this.condition(node.where);
+    this.key += outside ? "])" : "]";
+    const prepared = some(field, path, where);
+    return outside ? related(pathBetween(this.model, field.model), prepared) : prepared;
+  }
+
   #comparison(node: ComparisonNode): ConditionNode {
-    const { field, operator, value } = node;
-    checkComparisonValue(field, operator, value);
+    const { field, operator, value, path } = node;
+    checkComparisonValue(field, operator, value, path);
     // A list (in, notIn) is one value, bound as one parameter: its length is no part of the shape.
-    const shape = `(${field.index}${operator})`;
-    const prepared: ComparisonNode = { kind: "comparison", field, operator, value: this.#value(value) };
-    if (field.model === this.model) {
+    const shape = `(${field.index}${pathKey(path)}${operator})`;
+    const prepared: ComparisonNode = { kind: "comparison", field, operator, value: this.#value(value), ...(path ? { path } : {}) };
+    // Inside some(...), a condition is about the item: the model is the enclosing one's.
+    if (field.model === this.model || path?.element) {
       this.key += shape;
       return prepared;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Auto, Key, model, ModelCollection, ModelError, ReferenceTo, StoreAs, Unique, type ModelOptions } from "ommi";
 
-const schema = z.object({ id: z.number().int(), code: z.string(), ratio: z.number() });
+const schema = z.object({ id: z.number().int(), code: z.string(), ratio: z.number(), born: z.date() });
 
 /** Defines a model of `schema` in a fresh collection with these markers. */
 function withMarkers(fields: ModelOptions<z.output<typeof schema>>["fields"]) {
@@ -23,10 +23,12 @@ describe("markers", () => {
     expect(() => ReferenceTo(() => Owner.id)).not.toThrow();
   });
 
-  it("Auto applies to key fields only, and to integer or string keys", () => {
+  it("Auto applies to key fields only, and to number or string keys", () => {
     expect(withMarkers({ code: Auto })).toThrow(/key fields only/);
-    expect(withMarkers({ ratio: [Key, Auto] })).toThrow(ModelError);
+    expect(withMarkers({ born: [Key, Auto] })).toThrow(/Auto needs an integer key/);
     expect(withMarkers({ code: [Key, Auto] })).not.toThrow();
+    // A generated integer is a valid value of a plain-number schema: the key is stored as an integer.
+    expect(withMarkers({ ratio: [Key, Auto] })).not.toThrow();
   });
 
   it("an Auto integer key must be the only key", () => {
