@@ -43,7 +43,7 @@ export const FILTERS = {
 } as const;
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -36,12 +36,12 @@ export interface BenchLibrary {
   teardown(): Promise<void>;
 }
 
-/** A library the benchmark knows: its name, and how to open it on a target. */
-export interface LibraryFactory {
+/** A library the benchmark knows: its name, and how to open it on a target (for the core workloads, or `L`'s). */
+export interface LibraryFactory<L = BenchLibrary> {
   readonly name: string;
   /** Why it cannot run on this target here (e.g. a driver not written yet); undefined when it can. */
   unavailable?(target: Target): Promise<string | undefined>;
-  open(target: Target): Promise<BenchLibrary>;
+  open(target: Target): Promise<L>;
 }
 
 /** Rows per statement for libraries that insert many rows per statement: under both databases' parameter limits. */

@@ -10,7 +10,19 @@ export interface BenchOptions {
   readonly pgUrl: string;
   /** Only these libraries (by name, case-insensitive), when OMMI_BENCH_LIBS lists some. */
   readonly only: readonly string[] | undefined;
+  /**
+   * Only these workloads, when OMMI_BENCH_WORKLOADS lists some: a suite ("core", "structured") or
+   * workload ids (insert, fetch, lookup, count, update, cross, stream; structured-insert,
+   * structured-fetch, path, has, has-gin).
+   */
+  readonly workloads: readonly string[] | undefined;
   readonly quick: boolean;
+}
+
+/** A comma-separated list, lower-cased; undefined when empty. */
+function list(name: string): string[] | undefined {
+  const items = process.env[name]?.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean);
+  return items?.length ? items : undefined;
 }
 
 function positiveInteger(name: string, fallback: number): number {
@@ -23,20 +35,23 @@ function positiveInteger(name: string, fallback: number): number {
 
 /**
  * `--quick` (a smoke run of well under a minute) and the environment: OMMI_BENCH_ROUNDS,
- * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_LIBS (e.g. "raw driver,Ommi").
+ * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_LIBS (e.g. "raw driver,Ommi"),
+ * OMMI_BENCH_WORKLOADS (e.g. "structured", or "fetch,has-gin").
  */
 export function readOptions(argv: readonly string[] = process.argv.slice(2)): BenchOptions {
   const unknown = argv.filter((argument) => argument !== "--quick");
   if (unknown.length) throw new Error(`unknown argument(s) ${unknown.join(" ")}; the only flag is --quick`);
   const quick = argv.includes("--quick");
-  const only = process.env.OMMI_BENCH_LIBS?.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const only = list("OMMI_BENCH_LIBS");
+  const workloads = list("OMMI_BENCH_WORKLOADS");
   return {
     rounds: positiveInteger("OMMI_BENCH_ROUNDS", quick ? 3 : 10),
     warmup: quick ? 1 : 2,
     streamRows: positiveInteger("OMMI_BENCH_STREAM_ROWS", quick ? 50_000 : 1_000_000),
     streamRounds: quick ? 1 : 3,
     pgUrl: process.env.OMMI_BENCH_PG_URL || DEFAULT_PG_URL,
-    only: only?.length ? only : undefined,
+    only,
+    workloads,
     quick,
   };
 }

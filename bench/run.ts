@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --quick]`: the same workloads through Ommi, the raw drivers, Drizzle (plain
- * and prepared), Kysely and TypeORM, in one process, interleaved round by round. Prints a
- * Markdown report and writes it to bench/results.md. Options: see options.ts.
+ * and prepared), Kysely and TypeORM, in one process, interleaved round by round; then the
+ * structured-fields workloads (issue 10) through Ommi, the raw drivers with JSON and Drizzle's
+ * json/jsonb columns. Prints a Markdown report and writes it to bench/results.md. Options
+ * (libraries, workloads, rounds): see options.ts.
  */
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import type { LibraryFactory } from "./library.js";
+import type { BenchLibrary, LibraryFactory } from "./library.js";
 import { drizzle } from "./libraries/drizzle.js";
 import { drizzlePrepared } from "./libraries/drizzle-prepared.js";
 import { kysely } from "./libraries/kysely.js";
@@ -16,10 +18,24 @@ import { describeMachine, loadAverage } from "./machine.js";
 import { readOptions, type BenchOptions } from "./options.js";
 import { dropSchema, freshSchema, reachable, serverVersion } from "./postgres.js";
 import { renderReport } from "./report.js";
-import { runSuite, type SuiteResult, type SuiteTarget } from "./suite.js";
+import { drizzleJson, drizzleJsonb } from "./structured/drizzle.js";
+import { ommiStructuredFactory } from "./structured/ommi.js";
+import { rawStructured } from "./structured/raw.js";
+import type { StructuredLibrary } from "./structured/library.js";
+import { structuredWorkloads } from "./structured/workloads.js";
+import { runSuite, selected, type Suite, type SuiteLibrary, type SuiteResult, type SuiteTarget } from "./suite.js";
+import { workloads } from "./workloads.js";
 
 /** Report order: the baseline first, then Ommi, then the others. */
 const FACTORIES: readonly LibraryFactory[] = [raw, ommi, drizzle, drizzlePrepared, kysely, typeorm];
+const STRUCTURED_FACTORIES: readonly LibraryFactory<StructuredLibrary>[] = [rawStructured, ommiStructuredFactory, drizzleJson, drizzleJsonb];
+
+function suites(options: BenchOptions): [Suite<BenchLibrary>, Suite<StructuredLibrary>] {
+  return [
+    { id: "core", title: "", factories: FACTORIES, workloads: workloads(options.streamRows) },
+    { id: "structured", title: "structured fields (a nested object and an array of strings)", factories: STRUCTURED_FACTORIES, workloads: structuredWorkloads },
+  ];
+}
 
 const sqlite: SuiteTarget = {
   database: "SQLite (better-sqlite3, in memory)",
@@ -36,15 +52,26 @@ function postgres(url: string, version: string): SuiteTarget {
   };
 }
 
-/** PostgreSQL runs when the server answers and every selected library can run there. */
-async function postgresSuite(factories: readonly LibraryFactory[], options: BenchOptions): Promise<SuiteTarget | string> {
+/**
+ * PostgreSQL runs when the server answers and, for the core workloads, every selected library can
+ * run there (the structured workloads report a library that cannot, and go on with the others).
+ */
+async function postgresSuite(suite: Suite<SuiteLibrary>, options: BenchOptions): Promise<SuiteTarget | string> {
   if (!(await reachable(options.pgUrl))) return `PostgreSQL not measured: nothing answers at ${new URL(options.pgUrl).host} (set OMMI_BENCH_PG_URL)`;
   const target = { kind: "postgres", url: options.pgUrl, schema: "ommi_bench" } as const;
-  for (const factory of factories) {
+  const factories = suite.factories.filter((factory) => !options.only || options.only.includes(factory.name.toLowerCase()));
+  for (const factory of suite.id === "core" ? factories : []) {
     const reason = await factory.unavailable?.(target);
     if (reason) return `PostgreSQL not measured: ${reason}`;
   }
   return postgres(options.pgUrl, await serverVersion(options.pgUrl));
+}
+
+/** A name in OMMI_BENCH_WORKLOADS that is neither a suite nor a workload is a mistake, not an empty run. */
+function checkSelection(options: BenchOptions, all: readonly { readonly id: string; readonly workloads: readonly { readonly id: string }[] }[]): void {
+  const known = new Set(all.flatMap((suite) => [suite.id, ...suite.workloads.map((workload) => workload.id)]));
+  const unknown = options.workloads?.filter((name) => !known.has(name)) ?? [];
+  if (unknown.length) throw new Error(`OMMI_BENCH_WORKLOADS names ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
 }
 
 const NOTES = [
@@ -56,17 +83,26 @@ const NOTES = [
   "Before each timed run only the young generation is collected: a full GC before every run makes V8 discard compiled code and would time each library's warm-up again.",
 ];
 
+const STRUCTURED_NOTES = [
+  "Structured fields: the raw driver stores JSON text on SQLite (JSON.stringify in, JSON.parse out; `->>` and `json_each` in conditions) and jsonb on PostgreSQL through postgres.js, whose json/jsonb types are JSON.stringify and JSON.parse; Drizzle uses `text({ mode: \"json\" })` on SQLite and `json()` or `jsonb()` on PostgreSQL, with conditions written as `sql` fragments (it has no JSON operators). Membership is containment (`@>`) on PostgreSQL; the GIN index (jsonb_path_ops) is on the jsonb column, or on `(tags::jsonb)` for a json column, as Ommi creates it for `fields: { tags: Index }`. Every library returns the rows with address and tags decoded.",
+];
+
 async function main(): Promise<void> {
   const started = performance.now();
   const options = readOptions();
-  const factories = FACTORIES.filter((factory) => !options.only || options.only.includes(factory.name.toLowerCase()));
+  const all: readonly Suite<SuiteLibrary>[] = suites(options);
+  checkSelection(options, all);
+  const chosen = all.filter((suite) => suite.workloads.some((workload) => selected(workload, suite, options)));
   const loadAtStart = loadAverage();
   const machine = describeMachine();
-  const results: SuiteResult[] = [await runSuite(sqlite, factories, options)];
-  const notes = [...NOTES];
-  const pg = await postgresSuite(factories, options);
-  if (typeof pg === "string") notes.unshift(pg);
-  else results.push(await runSuite(pg, factories, options));
+  const results: SuiteResult[] = [];
+  const notes = [...(chosen.some((suite) => suite.id === "core") ? NOTES : []), ...(chosen.some((suite) => suite.id === "structured") ? STRUCTURED_NOTES : [])];
+  for (const suite of chosen) results.push(await runSuite(sqlite, suite, options));
+  for (const suite of chosen) {
+    const pg = await postgresSuite(suite, options);
+    if (typeof pg === "string") notes.unshift(suite.title ? `${pg} (${suite.title})` : pg);
+    else results.push(await runSuite(pg, suite, options));
+  }
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
   machine.push(`- Load average (1 min) ${loadAtStart} at the start and ${loadAverage()} at the end of the run, which took ${minutes} min`);
   const report = renderReport(machine, results, notes, options);

@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
-import type { BenchLibrary, LibraryFactory, Target } from "./library.js";
+import type { UserInput } from "./data.js";
+import type { LibraryFactory, Target } from "./library.js";
 import { collectYoungGarbage } from "./memory.js";
 import type { BenchOptions } from "./options.js";
-import { streamBatches, workloads, type Workload } from "./workloads.js";
+import { streamBatches, type Workload } from "./workloads.js";
 
 /** One library's measurements of one workload. */
 export interface Cell {
@@ -23,12 +24,31 @@ export interface Cell {
  */
 const TIME_BUDGET_MS = 20_000;
 
+/** What every library kind has: tables set up and torn down, and for the core workloads a stream table. */
+export interface SuiteLibrary {
+  setup(): Promise<void>;
+  loadStream?(batches: Iterable<UserInput[]>): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/** A set of workloads and the libraries that do them, run as one table per database. */
+export interface Suite<L extends SuiteLibrary> {
+  /** "core" (the workloads of issue #5) or "structured" (nested objects and arrays, issue 10). */
+  readonly id: "core" | "structured";
+  /** Shown after the database's name in the report ("" for the core suite). */
+  readonly title: string;
+  readonly factories: readonly LibraryFactory<L>[];
+  readonly workloads: readonly Workload<L, string>[];
+}
+
 export interface SuiteResult {
+  readonly suite: "core" | "structured";
+  readonly title: string;
   readonly database: string;
   /** The libraries that ran, in report order. */
   readonly libraries: string[];
   readonly skipped: { readonly name: string; readonly reason: string }[];
-  readonly workloads: Workload[];
+  readonly workloads: Workload<never, string>[];
   /** Workload name → library name → measurements. */
   readonly cells: Map<string, Map<string, Cell>>;
   /** Answers that differ from what the data says (a library not doing the same work). */
@@ -38,15 +58,15 @@ export interface SuiteResult {
 export interface SuiteTarget {
   readonly database: string;
   /** The target for one library (each gets its own database or schema). */
-  targetFor(factory: LibraryFactory): Target;
+  targetFor(factory: { readonly name: string }): Target;
   /** Prepares and removes a library's database or schema (PostgreSQL schemas). */
   create?(target: Target): Promise<void>;
   remove?(target: Target): Promise<void>;
 }
 
-interface Opened {
+interface Opened<L> {
   readonly name: string;
-  readonly library: BenchLibrary;
+  readonly library: L;
   readonly target: Target;
 }
 
@@ -57,8 +77,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message.split("\n")[0] ?? error.name : String(error);
 }
 
-async function openAll(factories: readonly LibraryFactory[], suite: SuiteTarget, options: BenchOptions, result: SuiteResult): Promise<Opened[]> {
-  const opened: Opened[] = [];
+async function openAll<L extends SuiteLibrary>(
+  factories: readonly LibraryFactory<L>[],
+  suite: SuiteTarget,
+  options: BenchOptions,
+  result: SuiteResult,
+  withStream: boolean,
+): Promise<Opened<L>[]> {
+  const opened: Opened<L>[] = [];
   for (const factory of factories) {
     const target = suite.targetFor(factory);
     const reason = await factory.unavailable?.(target);
@@ -71,7 +97,7 @@ async function openAll(factories: readonly LibraryFactory[], suite: SuiteTarget,
       await suite.create?.(target);
       const library = await factory.open(target);
       await library.setup();
-      if (library.loadStream) await library.loadStream(streamBatches(options.streamRows));
+      if (withStream && library.loadStream) await library.loadStream(streamBatches(options.streamRows));
       opened.push({ name: factory.name, library, target });
       log(`  ${factory.name}: set up in ${seconds(started)}`);
     } catch (error) {
@@ -88,7 +114,7 @@ function rotate<T>(items: readonly T[], round: number): T[] {
   return [...items.slice(start), ...items.slice(0, start)];
 }
 
-async function measure(workload: Workload, opened: readonly Opened[], options: BenchOptions, cells: Map<string, Cell>): Promise<void> {
+async function measure<L>(workload: Workload<L, string>, opened: readonly Opened<L>[], options: BenchOptions, cells: Map<string, Cell>): Promise<void> {
   const stream = workload.kind === "stream";
   const warmup = stream ? 0 : options.warmup;
   const rounds = warmup + (stream ? options.streamRounds : options.rounds);
@@ -120,7 +146,7 @@ async function measure(workload: Workload, opened: readonly Opened[], options: B
   }
 }
 
-function check(workload: Workload, cells: Map<string, Cell>, problems: string[]): void {
+function check(workload: Workload<never, string>, cells: Map<string, Cell>, problems: string[]): void {
   if (workload.expected === undefined) return;
   for (const [name, cell] of cells) {
     const wrong = [...cell.answers].filter((answer) => answer !== workload.expected);
@@ -128,21 +154,30 @@ function check(workload: Workload, cells: Map<string, Cell>, problems: string[])
   }
 }
 
-/** Sets up every library on the database, runs each workload round by round across them, and tears down. */
-export async function runSuite(suite: SuiteTarget, factories: readonly LibraryFactory[], options: BenchOptions): Promise<SuiteResult> {
+/** Sets up every library of the suite on the database, runs each workload round by round across them, and tears down. */
+export async function runSuite<L extends SuiteLibrary>(target: SuiteTarget, suite: Suite<L>, options: BenchOptions): Promise<SuiteResult> {
+  const workloads = suite.workloads.filter((workload) => selected(workload, suite, options));
   const result: SuiteResult = {
-    database: suite.database,
+    suite: suite.id,
+    title: suite.title,
+    database: target.database,
     libraries: [],
     skipped: [],
-    workloads: workloads(options.streamRows),
+    workloads: [...workloads],
     cells: new Map(),
     problems: [],
   };
-  log(`${suite.database}:`);
-  const opened = await openAll(factories, suite, options, result);
+  log(`${target.database}${suite.title ? `, ${suite.title}` : ""}:`);
+  const factories = suite.factories.filter((factory) => !options.only || options.only.includes(factory.name.toLowerCase()));
+  const opened = await openAll(factories, target, options, result, workloads.some((workload) => workload.kind === "stream"));
   result.libraries.push(...opened.map(({ name }) => name));
   try {
-    for (const workload of result.workloads) {
+    for (const workload of workloads) {
+      // A workload no library here can do (the GIN index on SQLite) is left out of this database's table.
+      if (!opened.some(({ library }) => workload.supports(library))) {
+        result.workloads.splice(result.workloads.indexOf(workload), 1);
+        continue;
+      }
       const started = performance.now();
       const cells = new Map<string, Cell>();
       result.cells.set(workload.name, cells);
@@ -151,10 +186,15 @@ export async function runSuite(suite: SuiteTarget, factories: readonly LibraryFa
       log(`  ${workload.name}: ${seconds(started)}`);
     }
   } finally {
-    for (const { name, library, target } of opened) {
+    for (const { name, library, target: own } of opened) {
       await library.teardown().catch((error: unknown) => result.problems.push(`${name}: teardown failed: ${message(error)}`));
-      await suite.remove?.(target).catch((error: unknown) => result.problems.push(`${name}: cleanup failed: ${message(error)}`));
+      await target.remove?.(own).catch((error: unknown) => result.problems.push(`${name}: cleanup failed: ${message(error)}`));
     }
   }
   return result;
+}
+
+/** Whether OMMI_BENCH_WORKLOADS (when set) names the workload or its suite. */
+export function selected(workload: { readonly id: string }, suite: { readonly id: string }, options: BenchOptions): boolean {
+  return !options.workloads || options.workloads.includes(workload.id) || options.workloads.includes(suite.id);
 }

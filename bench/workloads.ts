@@ -13,17 +13,18 @@ export type TimedRun = () => Promise<Outcome>;
 
 export type WorkloadId = "insert" | "fetch" | "lookup" | "count" | "update" | "cross" | "stream";
 
-export interface Workload {
-  readonly id: WorkloadId;
+/** A workload of a library kind `L`: the core workloads below, or the structured-fields ones (structured/workloads.ts). */
+export interface Workload<L = BenchLibrary, Id extends string = WorkloadId> {
+  readonly id: Id;
   readonly name: string;
   /** "stream" workloads take fewer rounds: each one is long. */
   readonly kind: "query" | "stream";
   /** What every library must answer, when it can be known in advance. */
   readonly expected?: number;
   /** Whether the library can do this workload at all. */
-  supports(library: BenchLibrary): boolean;
+  supports(library: L): boolean;
   /** Untimed preparation for one run; returns the run to time. */
-  prepare(library: BenchLibrary, round: number): Promise<TimedRun>;
+  prepare(library: L, round: number): Promise<TimedRun>;
 }
 
 const expected = expectedAnswers();

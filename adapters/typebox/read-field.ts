@@ -31,6 +31,13 @@ export function readTypeBoxField(modelName: string, name: string, schema: TypeBo
   return readField(modelName, name, (fail) => ({ ...read(schema, { field: name, nested: false }, fail), optional }));
 }
 
+/** Whether a Type.Cyclic's own type takes null (a JSON type's union with Type.Null()). */
+function cyclicTakesNull(schema: TypeBoxNode): boolean {
+  const defs = (schema as { readonly $defs?: Readonly<Record<string, TypeBoxNode>> }).$defs ?? {};
+  const own = typeof schema.$ref === "string" ? defs[schema.$ref] : undefined;
+  return own !== undefined && (own.type === "null" || (own.anyOf ?? []).some((member) => member.type === "null"));
+}
+
 function read(schema: TypeBoxNode, place: Place, fail: Fail): FieldReading {
   if (schema["~codec"] !== undefined) {
     throw fail("a Codec's decoded type cannot be read from the schema, and Ommi stores the value TypeBox checks; store the encoded type and decode in your code");
@@ -38,7 +45,8 @@ function read(schema: TypeBoxNode, place: Place, fail: Fail): FieldReading {
   const instance = INSTANCES.get(schema.instanceOf);
   if (instance) return readInstance(schema, instance, fail);
   // A type that holds itself (Type.Cyclic; Type.This, which is the whole model) is stored as one JSON value, which holds any depth.
-  if (isRecursive(schema) || isThis(schema)) return scalar("json");
+  if (isRecursive(schema)) return { ...scalar("json"), nullable: cyclicTakesNull(schema) };
+  if (isThis(schema)) return scalar("json");
   if (typeof schema.$ref === "string") {
     throw fail(`Type.Ref(${quote(schema.$ref)}) names a schema outside this one, which neither TypeBox nor Ommi can see here; write the type in place, or for a recursive type use Type.Cyclic (stored as a JSON value)`);
   }

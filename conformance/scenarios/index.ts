@@ -22,6 +22,13 @@ import { roundTrip } from "./round-trip.js";
 import { schemaEvolution } from "./schema-evolution.js";
 import { sorting } from "./sorting.js";
 import { storeAs } from "./store-as.js";
+import { structuredArrays } from "./structured-arrays.js";
+import { structuredNul } from "./structured-nul.js";
+import { structuredQueries } from "./structured-queries.js";
+import { structuredQueryErrors } from "./structured-query-errors.js";
+import { structuredRoundTrip } from "./structured-round-trip.js";
+import { structuredSorting } from "./structured-sorting.js";
+import { structuredWrites } from "./structured-writes.js";
 import { textOperators } from "./text-operators.js";
 import { timeouts } from "./timeouts.js";
 import { transactionFailures } from "./transaction-failures.js";
@@ -49,6 +56,13 @@ export const scenarios: readonly Scenario[] = Object.freeze([
   sorting,
   iteration,
   relations,
+  structuredRoundTrip,
+  structuredWrites,
+  structuredQueries,
+  structuredArrays,
+  structuredSorting,
+  structuredQueryErrors,
+  structuredNul,
   storeAs,
   longNames,
   schemaEvolution,

@@ -1,34 +1,51 @@
-import type { FieldType } from "../../src/kit/driver.js";
-import type { Encode } from "../sql/dialect.js";
+import { isStructured, type ValueType } from "../../src/kit/driver.js";
+import type { ColumnType, Encode } from "../sql/dialect.js";
+import { jsonEncoder } from "../sql/json-codec.js";
 import { formatTimestamp } from "./timestamp.js";
 
-/** A value of each field type as PostgreSQL reads it in text. */
-const TEXT_OF: Readonly<Record<FieldType, (value: unknown) => string>> = {
+type Text = (value: unknown) => string;
+
+/** A value of each column type as PostgreSQL reads it in text. */
+const TEXT_OF: Readonly<Record<ColumnType, Text>> = {
   string: (value) => value as string,
   integer: String,
   bigint: String,
   float: (value) => (Object.is(value, -0) ? "-0" : String(value)),
   boolean: (value) => (value ? "t" : "f"),
   date: (value) => formatTimestamp(value as Date),
+  // bytea's hex format.
+  binary: (value) => {
+    const bytes = value as Uint8Array;
+    return `\\x${(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("hex")}`;
+  },
 };
 
+/** A value of a type as PostgreSQL reads it in text: a structured value is its JSON text (see json-codec.ts). */
+export function textOf(type: ValueType): Text {
+  return isStructured(type) ? jsonEncoder(type) : TEXT_OF[type.type as ColumnType];
+}
+
 /** The element type to cast a column's array to (collations belong to the table's column, not here). */
-export const ARRAY_TYPES: Readonly<Record<FieldType, string>> = {
+const ARRAY_TYPES: Readonly<Record<ColumnType, string>> = {
   string: "text[]",
   integer: "bigint[]",
   bigint: "bigint[]",
   float: "float8[]",
   boolean: "bool[]",
   date: "timestamptz[]",
+  binary: "bytea[]",
 };
+
+export function arrayTypeOf(type: ValueType): string {
+  return isStructured(type) ? "json[]" : ARRAY_TYPES[type.type as ColumnType];
+}
 
 /**
  * Encodes a column of values as one PostgreSQL array literal (`{"a","b",NULL}`), so that any
  * number of rows binds as one parameter per column. Every element is quoted, so no content
- * (commas, braces, spaces, the word NULL) can be read as syntax.
+ * (commas, braces, spaces, the word NULL) can be read as syntax. `text` writes one value.
  */
-export function arrayLiteral(type: FieldType): Encode {
-  const text = TEXT_OF[type];
+export function arrayLiteral(text: Text): Encode {
   return (values) => {
     const column = values as readonly unknown[];
     const elements = new Array<string>(column.length);

@@ -1,5 +1,6 @@
 import {
-  Param, QueryError, quote, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type StoredRow,
+  isPlainObject, isStructured, Param, QueryError, quote, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch,
+  type ComparisonNode, type PreparedQuery, type StoredRow, type ValidationIssue,
 } from "../../src/kit/driver.js";
 
 /**
@@ -9,55 +10,101 @@ import {
  */
 const PROBLEM = "PostgreSQL text cannot contain the NUL character (U+0000)";
 
-function hasNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\0");
-  return Array.isArray(value) && value.some((item) => typeof item === "string" && item.includes("\0"));
+/**
+ * Inside a structured value it is refused too: the `json` type would store `\u0000`, but
+ * PostgreSQL cannot read it back out (`->>`, and jsonb for indexes, fail on it), so every
+ * condition reaching into such a row would fail. SQLite stores it.
+ */
+const STRUCTURED_PROBLEM = "PostgreSQL cannot read the NUL character (U+0000) inside stored JSON, so a structured value cannot contain it";
+
+/** The path to the first string (or key) inside `value` that holds NUL: [] for `value` itself; undefined when none does. */
+function nulAt(value: unknown, depth = 0): (string | number)[] | undefined {
+  if (typeof value === "string") return value.includes("\0") ? [] : undefined;
+  if (typeof value !== "object" || value === null || depth > 256) return undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const inner = nulAt(value[index], depth + 1);
+      if (inner) return [index, ...inner];
+    }
+    return undefined;
+  }
+  if (!isPlainObject(value)) return undefined;
+  for (const key of Object.keys(value)) {
+    if (key.includes("\0")) return [key];
+    const inner = nulAt(value[key], depth + 1);
+    if (inner) return [key, ...inner];
+  }
+  return undefined;
 }
 
-const textFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  return typeof value === "object" && value !== null && nulAt(value) !== undefined;
+}
 
-function textFieldsOf(model: ModelMeta): readonly FieldMeta[] {
-  let fields = textFields.get(model);
-  if (!fields) textFields.set(model, (fields = model.fields.filter((field) => field.type === "string")));
+/** Why a field's value cannot be stored here, as a ValidationError issue, or undefined. */
+function nulIssue(field: FieldMeta, value: unknown): ValidationIssue | undefined {
+  if (field.type === "string") return typeof value === "string" && value.includes("\0") ? { path: [field.name], message: `${PROBLEM}: ${quote(value)}` } : undefined;
+  const at = nulAt(value);
+  if (!at) return undefined;
+  let inner: unknown = value;
+  for (const step of at) inner = typeof inner === "object" && inner !== null ? (inner as Record<string | number, unknown>)[step] : inner;
+  const what = typeof inner === "string" ? `: ${quote(inner)}` : `: the key ${quote(at.at(-1))} holds it`;
+  return { path: [field.name, ...at], message: `${STRUCTURED_PROBLEM}${what}` };
+}
+
+const checkedFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
+
+/** The fields whose values may hold NUL where PostgreSQL cannot: text, and structured values. */
+function checkedFieldsOf(model: ModelMeta): readonly FieldMeta[] {
+  let fields = checkedFields.get(model);
+  if (!fields) checkedFields.set(model, (fields = model.fields.filter((field) => field.type === "string" || isStructured(field))));
   return fields;
 }
 
-/** Refuses rows to be added whose text fields hold NUL. */
+/** Refuses rows to be added whose text or structured fields hold NUL. */
 export function refuseNulInRows(model: ModelMeta, rows: readonly StoredRow[]): void {
-  const fields = textFieldsOf(model);
+  const fields = checkedFieldsOf(model);
   if (fields.length === 0) return;
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as StoredRow;
     for (const field of fields) {
       const value = row[field.name];
-      if (typeof value === "string" && value.includes("\0")) {
-        throw new ValidationError(model.name, [{ path: [field.name], message: `${PROBLEM}: ${quote(value)}` }], [], rows.length > 1 ? index : undefined);
-      }
+      if (value === null || value === undefined) continue;
+      const issue = nulIssue(field, value);
+      if (issue) throw new ValidationError(model.name, [issue], [], rows.length > 1 ? index : undefined);
     }
   }
 }
 
-/** Refuses an update that would set a text field to a value holding NUL. */
+/** Refuses an update that would set a text or structured field to a value holding NUL. */
 export function refuseNulInPatch(model: ModelMeta, patch: PreparedPatch): void {
   patch.fields.forEach((field, index) => {
     const value = patch.values[index];
-    if (field.type === "string" && hasNul(value)) {
-      throw new ValidationError(model.name, [{ path: [field.name], message: `${PROBLEM}: ${quote(value)}` }], []);
-    }
+    if (value === null || value === undefined || (field.type !== "string" && !isStructured(field))) return;
+    const issue = nulIssue(field, value);
+    if (issue) throw new ValidationError(model.name, [issue], []);
   });
 }
 
-/** Refuses a query that compares text with a value holding NUL, naming the condition. */
+/** Refuses a query that compares text with a value holding NUL, naming the condition (and the path inside a field). */
 export function refuseNulInQuery(query: PreparedQuery): void {
   // The common case costs one pass over the values; the condition is looked for only on a hit.
   if (!query.values.some(hasNul)) return;
   const culprit = query.node.where && findCulprit(query.node.where, query.values);
-  const where = culprit ? `${culprit.field.model.name}.${culprit.field.name}.${culprit.operator}(): ` : `${query.node.model.name}: `;
-  throw new QueryError(`${where}${PROBLEM}, so the value ${quote(culprit?.value)} cannot be compared with stored text`);
+  const where = culprit ? `${culprit.target}.${culprit.operator}(): ` : `${query.node.model.name}: `;
+  throw new QueryError(`${where}${PROBLEM}, so the value ${quote(culprit?.value)} cannot be compared with stored values`);
+}
+
+/** How a condition names what it compares: `Customer.address.city`, `Customer.lines[item].sku`. */
+function targetOf(node: ComparisonNode): string {
+  const { field, path } = node;
+  const keys = path ? path.keys.map((key) => `.${key}`).join("") : "";
+  return `${field.model.name}.${field.name}${path?.element ? "[item]" : ""}${keys}${path?.length ? ".length" : ""}`;
 }
 
 interface Culprit {
-  readonly field: FieldMeta;
+  readonly target: string;
   readonly operator: string;
   readonly value: unknown;
 }
@@ -68,7 +115,7 @@ function findCulprit(node: ConditionNode, values: readonly unknown[]): Culprit |
       const params = Array.isArray(node.value) ? (node.value as unknown[]) : [node.value];
       for (const param of params) {
         const value = param instanceof Param ? values[param.index] : undefined;
-        if (hasNul(value)) return { field: node.field, operator: node.operator, value };
+        if (hasNul(value)) return { target: targetOf(node), operator: node.operator, value };
       }
       return undefined;
     }
@@ -82,5 +129,7 @@ function findCulprit(node: ConditionNode, values: readonly unknown[]): Culprit |
     case "not":
     case "related":
       return findCulprit(node.item, values);
+    case "some":
+      return findCulprit(node.where, values);
   }
 }

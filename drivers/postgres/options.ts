@@ -92,6 +92,11 @@ export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<
     connection,
     // NOTICEs ("relation already exists, skipping") are expected, not news.
     onnotice: () => undefined,
-    types: { ommiTimestamp: { to: 1184, from: [1184], serialize: (date: Date) => formatTimestamp(date), parse: parseTimestamp } },
+    types: {
+      ommiTimestamp: { to: 1184, from: [1184], serialize: (date: Date) => formatTimestamp(date), parse: parseTimestamp },
+      // Ommi binds JSON as its own text (json-codec.ts: Dates, bigints, -0 written its way), which
+      // postgres.js would otherwise stringify again; `json` and `jsonb` columns it parses as usual.
+      ommiJson: { to: 114, from: [114, 3802], serialize: (text: string) => text, parse: (text: string): unknown => JSON.parse(text) },
+    },
   };
 }

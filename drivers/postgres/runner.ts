@@ -1,9 +1,9 @@
 import type postgres from "postgres";
-import type { FieldType, ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
-import type { Encode, TableName } from "../sql/dialect.js";
+import type { Encode, TableName, ValueCodecs } from "../sql/dialect.js";
 import type { Refusals, StatementRunner } from "../sql/runner.js";
 import type { StatementBuilder } from "../sql/statements.js";
 import type { Queryable } from "./connection.js";
@@ -103,7 +103,7 @@ export class PostgresRunner implements StatementRunner<Queryable, CompiledStatem
     if (this.schema !== undefined) await on.unsafe(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(this.schema)}`);
   }
 
-  decoders(): Readonly<Record<FieldType, Encode | undefined>> {
+  decoders(): ValueCodecs<Encode | undefined> {
     return postgresDialect.decode;
   }
 }

@@ -1,4 +1,6 @@
-import { bigint, boolean, doublePrecision, PgSchema, text, timestamp, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
+import { bigint, boolean, customType, doublePrecision, json, PgSchema, text, timestamp, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 import type { FieldMeta, ModelMeta } from "../../src/kit/driver.js";
 
 /** The Drizzle column for a field. Values are encoded by the dialect, so only names and kinds matter here. */
@@ -16,6 +18,14 @@ function column(field: FieldMeta): PgColumnBuilderBase {
       return boolean(field.column);
     case "date":
       return timestamp(field.column, { withTimezone: true, precision: 3 });
+    case "binary":
+      return bytea(field.column);
+    case "object":
+    case "array":
+    case "record":
+    case "json":
+    case "union":
+      return json(field.column);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ModelError, type FieldMeta, type ModelMeta } from "../../src/kit/driver.js";
+import { isStructured, ModelError, type FieldMeta, type ModelMeta, type NestedIndex } from "../../src/kit/driver.js";
 import { sql, type SQL } from "./drizzle.js";
 import { fitName } from "./names.js";
 import type { Tables } from "./tables.js";
@@ -32,10 +32,12 @@ export function addColumn(tables: Tables, field: FieldMeta): SQL {
 
 /**
  * What an existing table of the model lacks: ADD COLUMN for each field whose column `has` does
- * not find, and every index (IF NOT EXISTS, so those already there stay as they are).
+ * not find, and every index (IF NOT EXISTS, so those already there stay as they are): the
+ * fields' own, then those on values inside structured fields.
  */
 export function completeTable(tables: Tables, model: ModelMeta, has: (column: string) => boolean): SQL[] {
-  return model.fields.flatMap((field) => [...(has(field.column) ? [] : [addColumn(tables, field)]), ...(needsIndex(field) ? [createIndex(tables, field)] : [])]);
+  const fields = model.fields.flatMap((field) => [...(has(field.column) ? [] : [addColumn(tables, field)]), ...(hasIndexHere(tables, field) ? [createIndex(tables, field)] : [])]);
+  return [...fields, ...model.nestedIndexes.map((index) => createNestedIndex(tables, index))];
 }
 
 /** The model's key when the database generates it: a lone integer key marked (or taken as) Auto. */
@@ -57,7 +59,38 @@ export function needsIndex(field: FieldMeta): boolean {
 export function createIndex(tables: Tables, field: FieldMeta): SQL {
   const unique = isUniqueBeyondKey(field);
   const target = tables.dialect.indexOn(indexName(field), tables.nameOf(field.model));
+  if (isStructured(field)) {
+    const indexed = tables.dialect.structuredIndex(field, sql`${sql.identifier(field.column)}`);
+    if (!indexed) throw new Error(`this database has no index for ${field.model.name}.${field.name} (see hasIndexHere)`);
+    return sql`CREATE INDEX IF NOT EXISTS ${target} ${indexed}`;
+  }
   return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${target} (${sql.identifier(field.column)})`;
+}
+
+/**
+ * Whether this database makes the index a field asks for. An `Index` on a structured field is
+ * made where the database can serve Ommi's conditions with one: PostgreSQL indexes an array
+ * field for has and hasAll (GIN); SQLite has no index for them, and no database one for an
+ * object, record or JSON value (index a value inside it instead: `"address.city": Index`).
+ */
+export function hasIndexHere(tables: Tables, field: FieldMeta): boolean {
+  return needsIndex(field) && (!isStructured(field) || tables.dialect.structuredIndex(field, sql`${sql.identifier(field.column)}`) !== undefined);
+}
+
+/**
+ * The index on a value inside a structured field (`fields: { "address.city": Index }`): on
+ * exactly the expression a condition on that value compiles to, so that the database uses it.
+ */
+export function createNestedIndex(tables: Tables, index: NestedIndex): SQL {
+  const { field, path, type, unique } = index;
+  const target = tables.dialect.indexOn(nestedIndexName(index), tables.nameOf(field.model));
+  const expression = tables.dialect.json.scalar({ column: sql`${sql.identifier(field.column)}` }, path, type);
+  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${target} ((${expression}))`;
+}
+
+/** `<table>_<column>.<path>_idx` (or `_unique`), fitted to the portable limit as indexName is. */
+export function nestedIndexName({ field, path, unique }: NestedIndex): string {
+  return fitName(`${field.model.name}_${field.column}.${path.join(".")}_${unique ? "unique" : "idx"}`);
 }
 
 /**
@@ -89,6 +122,7 @@ export function checkDerivedNames(models: readonly ModelMeta[]): void {
   for (const model of models) claim(model.name, `the table of ${model.name}`);
   for (const model of models) {
     for (const field of model.fields) if (needsIndex(field)) claim(indexName(field), `the index of ${model.name}.${field.name}`);
+    for (const index of model.nestedIndexes) claim(nestedIndexName(index), `the index on ${index.path.join(".")} inside ${model.name}.${index.field.name}`);
   }
 }
 

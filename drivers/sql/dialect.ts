@@ -1,4 +1,4 @@
-import type { FieldMeta, FieldType, ModelMeta, TextOperator } from "../../src/kit/driver.js";
+import { isStructured, type ArrayOperator, type FieldMeta, type ModelMeta, type ScalarType, type TextOperator, type ValueType } from "../../src/kit/driver.js";
 import type { SQL, Table } from "./drizzle.js";
 
 /** A value as the database driver takes or gives it. */
@@ -6,6 +6,23 @@ export type Encode = (value: unknown) => unknown;
 
 /** The encoder of types the database client takes as they are; generated code leaves it out. */
 export const unchanged: Encode = (value) => value;
+
+/** Types stored in a column of their own kind: scalars, and binary data. */
+export type ColumnType = ScalarType | "binary";
+
+/**
+ * One function per value type: how values of that type are bound (encoders) or read back
+ * (decoders). Asked when a statement, row runner or row mapper is made, never per value.
+ * Scalars and binary data have one function per type; a structured type (an object, array,
+ * record, JSON value or union) has its own, generated for that type once (see json-codec.ts).
+ */
+export interface ValueCodecs<C> {
+  of(type: ValueType): C;
+}
+
+export function valueCodecs<C>(columns: Readonly<Record<ColumnType, C>>, structured: (type: ValueType) => C): ValueCodecs<C> {
+  return { of: (type) => (isStructured(type) ? structured(type) : columns[type.type as ColumnType]) };
+}
 
 /**
  * How one text operator is written in a dialect: the expression (which may use `pattern` more
@@ -25,6 +42,66 @@ export interface ListMatch {
   encode: Encode;
 }
 
+/** How a dialect compares a scalar inside a structured value (see JsonAccess.scalar) with values: one, or a list. */
+export interface ScalarValue {
+  /** A value compared with the scalar → the value bound. */
+  readonly encode: Encode;
+  /** `in` and `notIn`. */
+  readonly list: ListMatch;
+}
+
+/** has, hasAny or hasAll on an array, with the value (an item, or a list of items) bound as one parameter. */
+export interface ArrayMatch {
+  expression(value: SQL): SQL;
+  /** The item, or the list of items, → the one value bound. */
+  encode: Encode;
+}
+
+/**
+ * Where a JSON value comes from in a statement: a row's column (a structured field), or the
+ * current item of an array that `some(...)` runs over (`alias` names its FROM item, see
+ * JsonAccess.items; `type` is the items' type).
+ */
+export type JsonSource = { readonly column: SQL } | { readonly alias: string; readonly type: ValueType };
+
+/**
+ * How a dialect reaches inside structured values, stored as JSON text (DESIGN.md section 4,
+ * rule 6). `keys` are the keys of nested objects from the source down, written into statements
+ * as SQL string literals (they come from the schema, and literal paths let expression indexes
+ * match): a key the database cannot take in one is a QueryError. Wherever a value on the way is
+ * null or missing, these give SQL NULL, so that comparisons with it are false (rule 1).
+ */
+export interface JsonAccess {
+  /**
+   * The scalar at `keys` (none: the item itself), as an expression that compares and sorts as a
+   * column of `type` does (booleans, dates and bigints as the dialect stores those). Binary data
+   * inside a structured value is its base64 text.
+   */
+  scalar(source: JsonSource, keys: readonly string[], type: ColumnType): SQL;
+  /** How values compared with `scalar(..., type)` are bound. */
+  scalarValue(type: ColumnType): ScalarValue;
+  /** The JSON text of the value at `keys` exactly as stored; NULL where it is null or missing. For `eq` of whole values. */
+  text(source: JsonSource, keys: readonly string[]): SQL;
+  /**
+   * Stored JSON text with every number -0 written 0 (see json-codec.ts, zeroedJsonText): `eq` of
+   * whole values compares texts, keys in order, and -0 equals 0 there as everywhere.
+   */
+  zeroed(text: SQL): SQL;
+  /** The array at `keys`; NULL where the value there is not an array (null or missing). */
+  array(source: JsonSource, keys: readonly string[]): SQL;
+  /** The number of items of `array` (an `array(...)` expression). */
+  length(array: SQL): SQL;
+  /** A FROM item that gives the items of `array`, named `alias` (see JsonSource). */
+  items(array: SQL, alias: string): SQL;
+  /**
+   * has, hasAny or hasAll on `array`, whose items are of type `item`. An item equals a value as
+   * `eq` compares them: scalars by value (-0 equals 0, as in JavaScript), structured items by
+   * their stored text (keys in order; -0 equal to 0 there too, see `zeroed`). `indexed`: `array`
+   * is a column with an index (an `Index` on an array field).
+   */
+  arrayMatch(operator: Exclude<ArrayOperator, "isEmpty">, array: SQL, item: ValueType, indexed: boolean): ArrayMatch;
+}
+
 /** A table as statements name it: in its schema (see Tables). */
 export interface TableName {
   readonly schema: string;
@@ -42,20 +119,27 @@ export interface SqlDialect {
   tableNameProblem(name: string): string | undefined;
   /** `<index> ON <table>` of CREATE INDEX, the schema written where this database takes it. */
   indexOn(index: string, table: TableName): SQL;
+  /**
+   * What follows `ON <table>` in the index of an `Index` field whose type is structured: the
+   * method and the indexed expression, or undefined where this database has no such index.
+   */
+  structuredIndex(field: FieldMeta, column: SQL): SQL | undefined;
   /** The table a REFERENCES clause names. */
   referenceTo(table: TableName): SQL;
   /** The same table under another name, for subqueries that may reach a model twice. */
   alias(table: Table, name: string): Table;
   /** Text and parameters of a statement; placeholders stay `Placeholder` objects, to be bound per call. */
   toQuery(statement: SQL): { readonly sql: string; readonly params: readonly unknown[] };
-  /** JavaScript value → the value bound for a field of this type. */
-  readonly encode: Readonly<Record<FieldType, Encode>>;
+  /** JavaScript value → the value bound for a field (or a value inside one) of a type. */
+  readonly encode: ValueCodecs<Encode>;
   /** Stored value → JavaScript value; `undefined` where the driver already gives the right value. */
-  readonly decode: Readonly<Record<FieldType, Encode | undefined>>;
+  readonly decode: ValueCodecs<Encode | undefined>;
   /** contains, startsWith, endsWith, like, ilike and regex: each linear-time in the text (issue 8). */
   textMatch(operator: TextOperator): TextMatch;
-  /** `in` for a field type: the list bound as one parameter, so any length has one statement shape. */
-  inList(type: FieldType): ListMatch;
+  /** `in` for a scalar type: the list bound as one parameter, so any length has one statement shape. */
+  inList(type: ScalarType): ListMatch;
+  /** Reaching inside structured values. */
+  readonly json: JsonAccess;
   /** What stands after LIMIT when only OFFSET was asked for. */
   readonly noLimit: SQL;
   /** The column type for a field, in CREATE TABLE and ADD COLUMN. */

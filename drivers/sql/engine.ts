@@ -9,6 +9,7 @@ import type { Refusals, StatementRunner } from "./runner.js";
 import { StatementCache } from "./statement-cache.js";
 import { StatementSet } from "./statement-set.js";
 import { StatementBuilder } from "./statements.js";
+import { unionRefusals } from "./union-refusal.js";
 
 /** What a session asks of the engine: every operation, on the statements `on` its turn gave it. */
 export interface Engine<H> {
@@ -40,7 +41,7 @@ export class SqlEngine<H, P, I> implements Engine<H> {
     schemaOf: () => string,
     private readonly runner: StatementRunner<H, P, I>,
   ) {
-    this.refusals = runner.refusals ?? {};
+    this.refusals = withSharedRefusals(runner.refusals ?? {});
     this.#builder = new StatementBuilder(dialect, schemaOf);
     this.#statements = new StatementSet<P>(this.#builder, (compiled, kind, model) => runner.prepare(compiled, kind, model));
     this.#mappers = new RowMappers((model) => runner.decoders(model));
@@ -115,4 +116,19 @@ export class SqlEngine<H, P, I> implements Engine<H> {
     const { sql: text, params } = this.#builder.dialect.toQuery(statement);
     return this.runner.execute(on, text, params);
   }
+}
+
+/** The runner's own refusals (the database's), after those of every SQL database (see union-refusal.ts). */
+function withSharedRefusals(own: Refusals): Refusals {
+  return {
+    rows: (model, rows) => {
+      unionRefusals.rows(model, rows);
+      own.rows?.(model, rows);
+    },
+    patch: (model, patch) => {
+      unionRefusals.patch(model, patch);
+      own.patch?.(model, patch);
+    },
+    query: (query) => own.query?.(query),
+  };
 }

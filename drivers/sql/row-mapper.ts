@@ -1,5 +1,5 @@
-import type { FieldType, ModelMeta, StoredRow } from "../../src/kit/driver.js";
-import type { Encode } from "./dialect.js";
+import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { Encode, ValueCodecs } from "./dialect.js";
 
 /** Turns one row, as an array of column values in field order, into a row object. */
 export type RowMapper = (row: readonly unknown[]) => StoredRow;
@@ -8,21 +8,27 @@ export type RowMapper = (row: readonly unknown[]) => StoredRow;
  * Generates one mapper function per model: a flat object literal with each field's decoder
  * inlined, which V8 optimises far better than a loop of per-field closures run for every row.
  * Field names enter the code only through JSON.stringify, decoders only by index.
+ *
+ * The row's keys come in field order, as the schema library gives them. An optional field that
+ * is not nullable (and not a key) is absent when it is null; from the first such field on, fields
+ * are assigned one by one in order (a model without one maps with the literal alone).
  */
-export function createRowMapper(model: ModelMeta, decode: Readonly<Record<FieldType, Encode | undefined>>): RowMapper {
+export function createRowMapper(model: ModelMeta, decode: ValueCodecs<Encode | undefined>): RowMapper {
   const decoders: Encode[] = [];
-  const always: string[] = [];
-  const whenPresent: string[] = [];
+  const literal: string[] = [];
+  const assignments: string[] = [];
   model.fields.forEach((field, index) => {
     const raw = `row[${index}]`;
-    const decoder = decode[field.type];
+    const decoder = decode.of(field);
     const value = decoder ? `(${raw} === null ? null : decode[${decoders.push(decoder) - 1}](${raw}))` : raw;
     const property = JSON.stringify(field.name);
     // An optional field that is not nullable reads back as absent, as its schema would produce it.
-    if (field.optional && !field.nullable) whenPresent.push(`if (${raw} !== null) out[${property}] = ${value};`);
-    else always.push(`${property}: ${value}`);
+    // A key is never null in a stored row (an optional one is a generated key): always there.
+    if (field.optional && !field.nullable && !field.key) assignments.push(`if (${raw} !== null) out[${property}] = ${value};`);
+    else if (assignments.length > 0) assignments.push(`out[${property}] = ${value};`);
+    else literal.push(`${property}: ${value}`);
   });
-  const body = `return function map${model.id}(row) { const out = { ${always.join(", ")} }; ${whenPresent.join(" ")} return out; };`;
+  const body = `return function map${model.id}(row) { const out = { ${literal.join(", ")} }; ${assignments.join(" ")} return out; };`;
   // Generated code is the point here (see above); its only inputs are JSON-quoted names and indexes.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const build = new Function("decode", body) as (decode: readonly Encode[]) => RowMapper;
@@ -33,7 +39,7 @@ export function createRowMapper(model: ModelMeta, decode: Readonly<Record<FieldT
 export class RowMappers {
   readonly #mappers = new Map<ModelMeta, RowMapper>();
 
-  constructor(private readonly decodeFor: (model: ModelMeta) => Readonly<Record<FieldType, Encode | undefined>>) {}
+  constructor(private readonly decodeFor: (model: ModelMeta) => ValueCodecs<Encode | undefined>) {}
 
   of(model: ModelMeta): RowMapper {
     let mapper = this.#mappers.get(model);

@@ -1,5 +1,5 @@
-import type { FieldMeta, FieldType, StoredRow } from "../../src/kit/driver.js";
-import { unchanged, type Encode } from "./dialect.js";
+import type { FieldMeta, StoredRow } from "../../src/kit/driver.js";
+import { unchanged, type Encode, type ValueCodecs } from "./dialect.js";
 
 /** Something that runs with one bound value per field: a prepared single-row INSERT. */
 export interface RunsWithValues<T> {
@@ -15,11 +15,11 @@ export type RowRunner = <T>(statement: RunsWithValues<T>, row: StoredRow) => T;
  * database client does not take the value as it is, and hands the values to the statement as
  * separate arguments, which better-sqlite3 binds faster than an array and without one per row.
  */
-export function createRowRunner(fields: readonly FieldMeta[], encode: Readonly<Record<FieldType, Encode>>): RowRunner {
+export function createRowRunner(fields: readonly FieldMeta[], encode: ValueCodecs<Encode>): RowRunner {
   const encoders: Encode[] = [];
   const reads = fields.map((field, index) => `const v${index} = row[${JSON.stringify(field.name)}];`);
   const values = fields.map((field, index) => {
-    const encoder = encode[field.type];
+    const encoder = encode.of(field);
     const value = encoder === unchanged ? `v${index}` : `encode[${encoders.push(encoder) - 1}](v${index})`;
     return `v${index} == null ? null : ${value}`;
   });

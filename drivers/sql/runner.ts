@@ -1,7 +1,7 @@
-import type { FieldType, ModelMeta, PreparedPatch, PreparedQuery, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, PreparedPatch, PreparedQuery, StoredRow } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "./compiled.js";
 import type { Atomically } from "./connection.js";
-import type { Encode, TableName } from "./dialect.js";
+import type { Encode, TableName, ValueCodecs } from "./dialect.js";
 import type { MaybePromise } from "./maybe-promise.js";
 import type { StatementKind } from "./statement-set.js";
 import type { StatementBuilder } from "./statements.js";
@@ -50,6 +50,6 @@ export interface StatementRunner<H, P, I> {
   /** Runs first in `applySchema`'s transaction (PostgreSQL: a lock against a racing process, and the schema). */
   beforeSchema?(on: H): MaybePromise<void>;
   /** How stored values of a model's fields read back (the dialect's, adjusted to how the client returns them). */
-  decoders(model: ModelMeta): Readonly<Record<FieldType, Encode | undefined>>;
+  decoders(model: ModelMeta): ValueCodecs<Encode | undefined>;
   readonly refusals?: Refusals;
 }

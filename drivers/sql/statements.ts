@@ -1,5 +1,5 @@
-import { Param, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery } from "../../src/kit/driver.js";
-import { compileCondition, Compilation } from "./compile-condition.js";
+import { Param, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type SortNode } from "../../src/kit/driver.js";
+import { compileCondition, Compilation, operandOf } from "./compile-condition.js";
 import { PATCH_PREFIX, type CompiledStatement } from "./compiled.js";
 import type { SqlDialect } from "./dialect.js";
 import { sql, type SQL, type Table } from "./drizzle.js";
@@ -12,8 +12,9 @@ const identity = (value: unknown) => value;
  * puts nulls the other way by default, but its plain indexes (the primary key's, which keyset
  * streaming sorts by) serve only the default order, so a needless NULLS clause costs a sort.
  */
-function orderingOf(field: FieldMeta, direction: "asc" | "desc"): SQL {
-  const canBeNull = !field.key && (field.nullable || field.optional);
+function orderingOf({ field, direction, path }: SortNode): SQL {
+  // A value inside a structured field may be missing wherever the field is.
+  const canBeNull = path !== undefined || (!field.key && (field.nullable || field.optional));
   if (direction === "asc") return canBeNull ? sql`ASC NULLS FIRST` : sql`ASC`;
   return canBeNull ? sql`DESC NULLS LAST` : sql`DESC`;
 }
@@ -64,7 +65,7 @@ export class StatementBuilder {
   update(query: PreparedQuery, patch: PreparedPatch): CompiledStatement {
     return this.#compile(query, (compilation, table) => {
       const assignments = patch.fields.map(
-        (field, index) => sql`${sql.identifier(field.column)} = ${compilation.placeholder(new Param(index), this.dialect.encode[field.type], PATCH_PREFIX)}`,
+        (field, index) => sql`${sql.identifier(field.column)} = ${compilation.placeholder(new Param(index), this.dialect.encode.of(field), PATCH_PREFIX)}`,
       );
       return sql`UPDATE ${table} SET ${sql.join(assignments, sql`, `)}${this.#target(query, table, compilation)}`;
     });
@@ -79,7 +80,7 @@ export class StatementBuilder {
     const compilation = new Compilation(this.dialect, this.tables);
     const table = this.tables.of(model);
     const names = sql.join(fields.map((field) => sql.identifier(field.column)), sql`, `);
-    const values = sql.join(fields.map((field, index) => compilation.placeholder(new Param(index), this.dialect.encode[field.type])), sql`, `);
+    const values = sql.join(fields.map((field, index) => compilation.placeholder(new Param(index), this.dialect.encode.of(field))), sql`, `);
     return compilation.finish(sql`INSERT INTO ${table} (${names}) VALUES (${values})`);
   }
 
@@ -96,7 +97,7 @@ export class StatementBuilder {
   /** WHERE, ORDER BY and LIMIT/OFFSET of a select. */
   #window(query: PreparedQuery, table: Table, compilation: Compilation): SQL {
     const { node, limit, offset } = query;
-    const order = node.sort.map(({ field, direction }) => sql`${columnOf(table, field)} ${orderingOf(field, direction)}`);
+    const order = node.sort.map((entry) => sql`${entry.path ? operandOf(entry.field, entry.path, table, compilation).expression : columnOf(table, entry.field)} ${orderingOf(entry)}`);
     const orderBy = order.length ? sql` ORDER BY ${sql.join(order, sql`, `)}` : sql``;
     const limitClause = limit ? sql` LIMIT ${compilation.placeholder(limit, identity)}` : offset ? sql` LIMIT ${this.dialect.noLimit}` : sql``;
     const offsetClause = offset ? sql` OFFSET ${compilation.placeholder(offset, identity)}` : sql``;

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { automatonFor, type Automaton, type TextOperator } from "../../src/kit/driver.js";
+import { zeroedJsonText } from "../sql/json-codec.js";
 import { globToLike } from "./glob.js";
 
 /**
@@ -24,7 +25,13 @@ function matcher(operator: TextOperator, toPattern: (value: string) => string = 
   };
 }
 
+/** Stored JSON text with -0 written 0, as `eq` compares whole structured values (see json.ts). */
+function zeroed(text: unknown): unknown {
+  return typeof text === "string" ? zeroedJsonText(text) : text;
+}
+
 export function registerFunctions(db: Database.Database): void {
+  db.function("ommi_json_zero", { deterministic: true }, zeroed);
   db.function("ommi_regexp", { deterministic: true }, matcher("regex"));
   db.function("ommi_ilike", { deterministic: true }, matcher("ilike"));
   // `like` where GLOB cannot be trusted (U+0000 on either side): the same GLOB text, read by Ommi's matcher.

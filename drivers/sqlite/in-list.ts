@@ -1,4 +1,4 @@
-import { QueryError, quote, type FieldType } from "../../src/kit/driver.js";
+import { QueryError, quote, type ScalarType } from "../../src/kit/driver.js";
 import type { Encode, ListMatch } from "../sql/dialect.js";
 import { sql, type SQL } from "../sql/drizzle.js";
 
@@ -21,7 +21,7 @@ function bigintList(values: readonly (bigint | number)[]): string {
  * as JSON numbers (SQLite reads the shortest decimal of a double back as that double; an
  * integer-valued float may come back an INTEGER, which compares equal with the stored REAL).
  */
-const JSON_LISTS: Readonly<Record<FieldType, Encode>> = {
+const JSON_LISTS: Readonly<Record<ScalarType, Encode>> = {
   string: (values) => JSON.stringify(values),
   integer: (values) => `[${(values as number[]).join(",")}]`,
   float: (values) => `[${(values as number[]).join(",")}]`,
@@ -38,6 +38,6 @@ const inJsonEach = (column: SQL, list: SQL): SQL => sql`${column} IN (SELECT val
  * json_each's values have no type affinity, so the column's own affinity decides the comparison,
  * as it does for a bound value.
  */
-export function sqliteInList(type: FieldType): ListMatch {
+export function sqliteInList(type: ScalarType): ListMatch {
   return { expression: inJsonEach, encode: JSON_LISTS[type] };
 }

@@ -1,16 +1,17 @@
 import type Database from "better-sqlite3";
-import type { FieldType, ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
-import type { Encode, TableName } from "../sql/dialect.js";
+import { valueCodecs, type Encode, type TableName, type ValueCodecs } from "../sql/dialect.js";
+import { jsonDecoder } from "../sql/json-codec.js";
 import { sql } from "../sql/drizzle.js";
 import type { MaybePromise } from "../sql/maybe-promise.js";
 import { createRowRunner, type RowRunner } from "../sql/row-runner.js";
 import type { StatementRunner } from "../sql/runner.js";
 import type { StatementKind } from "../sql/statement-set.js";
 import type { StatementBuilder } from "../sql/statements.js";
-import { sqliteDialect } from "./dialect.js";
+import { SQLITE_DECODERS, sqliteDialect } from "./dialect.js";
 
 /** A statement compiled for one query shape and prepared once on the connection. */
 export interface Prepared {
@@ -25,7 +26,7 @@ export interface PreparedInsert {
 }
 
 // With safeIntegers on (models with a bigint field), every INTEGER column comes back as a bigint.
-const SAFE_INTEGER_DECODERS = { ...sqliteDialect.decode, integer: Number };
+const SAFE_INTEGER_DECODERS = valueCodecs<Encode | undefined>({ ...SQLITE_DECODERS, integer: Number }, jsonDecoder);
 
 function hasBigint(model: ModelMeta): boolean {
   return model.fields.some((field) => field.type === "bigint");
@@ -104,7 +105,7 @@ export class SQLiteRunner implements StatementRunner<Database.Database, Prepared
     return (column) => existing.has(column.toLowerCase());
   }
 
-  decoders(model: ModelMeta): Readonly<Record<FieldType, Encode | undefined>> {
+  decoders(model: ModelMeta): ValueCodecs<Encode | undefined> {
     return hasBigint(model) ? SAFE_INTEGER_DECODERS : sqliteDialect.decode;
   }
 }

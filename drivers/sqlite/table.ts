@@ -1,4 +1,4 @@
-import { integer, real, sqliteTable, text, type SQLiteColumnBuilderBase } from "drizzle-orm/sqlite-core";
+import { blob, integer, real, sqliteTable, text, type SQLiteColumnBuilderBase } from "drizzle-orm/sqlite-core";
 import type { FieldMeta, ModelMeta } from "../../src/kit/driver.js";
 
 /** The Drizzle column for a field. Values are encoded by the dialect, so only names and kinds matter here. */
@@ -13,6 +13,14 @@ function column(field: FieldMeta): SQLiteColumnBuilderBase {
     case "boolean":
     case "date":
       return integer(field.column);
+    case "binary":
+      return blob(field.column, { mode: "buffer" });
+    case "object":
+    case "array":
+    case "record":
+    case "json":
+    case "union":
+      return text(field.column);
   }
 }
 

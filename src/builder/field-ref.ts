@@ -1,5 +1,5 @@
 import { QueryError } from "../errors.js";
-import { nestedField, type ValueType } from "../model/field.js";
+import { nestedField, typeName, type ValueType } from "../model/field.js";
 import { brandField, type FieldBrand } from "../model/brands.js";
 import type { FieldMeta } from "../model/meta.js";
 import { comparison, type ComparisonOperator } from "../query/nodes/comparison.js";
@@ -93,8 +93,12 @@ export interface ConditionsOnly {
   readonly node: QueryNode;
 }
 
-/** Names an object ref keeps for its operators: a nested key of the same name is reached with `nested(key)`. */
-type ObjectOperatorName = "eq" | "ne" | "isNull" | "isNotNull" | "nested";
+/**
+ * Names that every ref keeps for its operators (one runtime class serves every type): a nested key
+ * of the same name is reached with `nested(key)`, in the types as at run time.
+ */
+type ObjectOperatorName = keyof TextFieldRef<unknown, unknown> | keyof ArrayFieldRef<unknown, unknown[], unknown> | "nested"
+  | "constructor" | "toLocaleString" | "valueOf" | "hasOwnProperty" | "isPrototypeOf" | "propertyIsEnumerable";
 
 type DataKeysOf<V> = {
   [K in keyof V]-?: K extends string ? (NonNullable<V[K]> extends (...args: never[]) => unknown ? never : K) : never;
@@ -188,6 +192,8 @@ class FieldRefImpl {
   nested(key: string) { return this.#nested(key); }
 
   get length(): FieldRefImpl {
+    const type = this.#path?.type ?? this.#field;
+    if (type.type !== "array") throw new QueryError(`${this.toString()}.length: only an array has a length, and ${this.toString()} is ${typeName(type)}`);
     const keys = this.#path?.keys ?? [];
     return new FieldRefImpl(this.#field, valuePath(keys, INTEGER, this.#path?.element ?? false, true));
   }

@@ -58,6 +58,6 @@ function checkValue(where: string, operator: ComparisonOperator, type: ValueType
   }
   const problem = valueProblem({ ...type, nullable: false }, value, true);
   if (!problem) return;
-  if (isScalar(type) && problem.startsWith("must be")) throw new QueryError(`${where}.${operator}() needs a ${type.type} value, got ${describe(value)}`);
+  if (isScalar(type) && problem.startsWith("must be")) throw new QueryError(`${where}.${operator}() needs ${type.type === "integer" ? "an" : "a"} ${type.type} value, got ${describe(value)}`);
   throw new QueryError(`${where}.${operator}(): the value ${problem}`);
 }

@@ -24,13 +24,14 @@ export function rowsAfter(order: readonly SortNode[], row: Readonly<Record<strin
   return branches.length ? or(branches) : undefined;
 }
 
-/** The value a sort path reaches in a field's value; null where a part of the way is null or missing (rule 6). */
+/** The value a sort path reaches in a field's value (or the length of the array it reaches); null where a part of the way is null or missing (rule 6). */
 function valueAt(value: unknown, path: ValuePath | undefined): unknown {
   let current = value;
   for (const key of path?.keys ?? []) {
     if (typeof current !== "object" || current === null) return null;
     current = (current as Record<string, unknown>)[key];
   }
+  if (path?.length) return Array.isArray(current) ? current.length : null;
   return current ?? null;
 }
 

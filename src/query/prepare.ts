@@ -100,7 +100,8 @@ class Preparation {
     const type = path?.type ?? field;
     if (type.type !== "array") throw new QueryError(`${targetName(field, path)}.some() needs an array field, but it is ${type.type}`);
     const shape = `${field.index}${pathKey(path)}S[`;
-    const outside = field.model !== this.model;
+    // Inside another some(...), the array is in the item: the model is the enclosing one's.
+    const outside = field.model !== this.model && !path?.element;
     this.key += outside ? `R${field.model.id}(${shape}` : shape;
     const where = this.condition(node.where);
     this.key += outside ? "])" : "]";

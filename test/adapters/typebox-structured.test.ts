@@ -186,6 +186,12 @@ describe("typebox: reading structured fields", () => {
     expect(treeOf(Folders, "subfolders")).toEqual(key("subfolders", "array", { of: value("json") }));
   });
 
+  it("a Type.Cyclic JSON type whose union takes null is a nullable JSON value", () => {
+    const Json = Type.Cyclic({ Json: Type.Union([Type.Null(), Type.String(), Type.Number(), Type.Array(Type.Ref("Json")), Type.Record(Type.String(), Type.Ref("Json"))]) }, "Json");
+    const Setting = model(Type.Object({ id: Type.Integer(), value: Json }), isolated("Setting"));
+    expect(treeOf(Setting, "value")).toEqual({ ...key("value", "json"), nullable: true });
+  });
+
   it("refuses a Type.Ref to a schema that is not part of the model", () => {
     expect(() => model(Type.Object({ id: Type.Integer(), owner: Type.Ref("User") }), isolated("Thing"))).toThrow(
       /^Thing\.owner: Type\.Ref\("User"\) names a schema outside this one/,

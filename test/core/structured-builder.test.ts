@@ -65,6 +65,11 @@ describe("refs into structured fields", () => {
     expect(() => prepared(Order.meta.eq({ a: Number.NaN }))).toThrow(/at a: must be a finite number/);
   });
 
+  it("only an array has a length: asking another value for one is a QueryError at once", () => {
+    expect(() => (Order.customer.name as never as { length: unknown }).length).toThrow(/Order\.customer\.name\.length: only an array has a length, and Order\.customer\.name is string/);
+    expect(Order.tags.length.gt(1).node).toMatchObject({ path: { keys: [], length: true, type: { type: "integer" } } });
+  });
+
   it("sorting by a nested scalar is allowed, by a structured value or an item is not", () => {
     expect(() => prepareQuery(when(Order).sort(Order.customer.address.city.asc()).node)).not.toThrow();
     const byObject = { node: { kind: "sort", field: metaOf(Order).field("customer"), direction: "asc" } } as never;

@@ -339,7 +339,141 @@ const ddl: Case[] = [
   ...[tag, chapter, book, author].map((meta): Case => ({ title: `dropTable ${meta.name}`, build: (sql) => sql.dropTable(meta) })),
 ];
 
-const GROUPS: Readonly<Record<string, readonly Case[]>> = { shapes, sorts, operators, logic, "cross-model": crossModel, updates, inserts, ddl };
+// Structured fields (issue 10): one model of every structured type and binary data, in a
+// collection of its own so that the cases above keep their models' reference paths.
+const structuredCollection = new ModelCollection();
+const Customer = model(
+  z.object({
+    id: z.number().int().optional(),
+    profile: z.object({ city: z.string(), tier: z.string().optional() }).nullable(),
+  }),
+  { name: "Customer", collection: structuredCollection, fields: { id: [Key, Auto], "profile.city": Index } },
+);
+const Order = model(
+  z.object({
+    id: z.number().int().optional(),
+    customerId: z.number().int().nullable(),
+    shipping: z.object({
+      city: z.string(),
+      "it's \\ \"quoted\"": z.string().optional(),
+      express: z.boolean(),
+      due: z.date(),
+      weight: z.number(),
+      items: z.number().int(),
+      cost: z.bigint(),
+      geo: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+      notes: z.array(z.string()),
+    }).nullable(),
+    tags: z.array(z.string()).nullable(),
+    lines: z.array(z.object({ sku: z.string(), qty: z.number().int(), codes: z.array(z.bigint()) })),
+    attributes: z.record(z.string(), z.string()),
+    extra: z.unknown(),
+    receipt: z.instanceof(Uint8Array).nullable(),
+    history: z.array(z.unknown()),
+  }),
+  {
+    name: "Order",
+    collection: structuredCollection,
+    fields: { id: [Key, Auto], customerId: ReferenceTo(Customer.id), tags: Index, lines: Index, receipt: Unique, "shipping.city": Index, "shipping.cost": Unique },
+  },
+);
+const order = metaOf(Order);
+const due = new Date("2030-06-01T12:00:00.000Z");
+
+const structured: Case[] = [
+  // A scalar inside a field: compared, listed, matched and tested for null as a column of its type.
+  selecting("path string eq", when(Order.shipping.city.eq("Paris"))),
+  selecting("path string ne", when(Order.shipping.city.ne("Paris"))),
+  selecting("path string gt", when(Order.shipping.city.gt("M"))),
+  selecting("path string in", when(Order.shipping.city.in(["Paris", "Lyon"]))),
+  selecting("path string notIn", when(Order.shipping.city.notIn(["Paris"]))),
+  selecting("path string contains", when(Order.shipping.city.contains("ar"))),
+  selecting("path string like", when(Order.shipping.city.like("P%s"))),
+  selecting("path string regex", when(Order.shipping.city.regex("^P"))),
+  selecting("path string isNull", when(Order.shipping.city.isNull())),
+  selecting("path string isNotNull", when(Order.shipping.city.isNotNull())),
+  selecting("path key with quotes and a backslash", when(Order.shipping.nested("it's \\ \"quoted\"").eq("x"))),
+  selecting("path boolean eq", when(Order.shipping.express.eq(true))),
+  selecting("path date gte", when(Order.shipping.due.gte(due))),
+  selecting("path date in", when(Order.shipping.due.in([due, born]))),
+  selecting("path float lt (-0)", when(Order.shipping.weight.lt(-0))),
+  selecting("path float in", when(Order.shipping.weight.in([1.5, -0]))),
+  selecting("path integer eq", when(Order.shipping.items.eq(3))),
+  selecting("path bigint eq", when(Order.shipping.cost.eq(9007199254740993n))),
+  selecting("path bigint in", when(Order.shipping.cost.in([1n, 9007199254740993n]))),
+  selecting("path three levels deep", when(Order.shipping.geo.lat.gt(48))),
+  selecting("not(path eq)", when(not(Order.shipping.city.eq("Paris")))),
+  // Whole values, equal as stored.
+  selecting("whole object eq", when(Order.shipping.geo.eq({ lat: 48.85, lng: -0 }))),
+  selecting("whole object ne (top level)", when(Order.attributes.ne({ b: "1", a: "2" }))),
+  selecting("whole object isNull (path)", when(Order.shipping.geo.isNull())),
+  selecting("whole JSON value eq", when(Order.extra.eq({ kind: "gift", list: [1, -0] }))),
+  selecting("whole array eq", when(Order.tags.eq(["a", "b"]))),
+  selecting("binary eq", when(Order.receipt.eq(Buffer.from([0, 1, 255])))),
+  selecting("binary ne", when(Order.receipt.ne(new Uint8Array([7])))),
+  // Arrays.
+  selecting("has (indexed array of strings)", when(Order.tags.has("gift"))),
+  selecting("hasAny (indexed array of strings)", when(Order.tags.hasAny(["gift", "rush"]))),
+  selecting("hasAll (indexed array of strings)", when(Order.tags.hasAll(["gift", "rush"]))),
+  selecting("isEmpty (top level)", when(Order.tags.isEmpty())),
+  selecting("length gte (top level)", when(Order.tags.length.gte(2))),
+  selecting("length in (top level)", when(Order.tags.length.in([1, 2]))),
+  selecting("not(has)", when(not(Order.tags.has("gift")))),
+  selecting("has (an array inside an object)", when(Order.shipping.notes.has("fragile"))),
+  selecting("hasAll (an array inside an object)", when(Order.shipping.notes.hasAll(["fragile"]))),
+  selecting("isEmpty (an array inside an object)", when(Order.shipping.notes.isEmpty())),
+  selecting("length lt (an array inside an object)", when(Order.shipping.notes.length.lt(3))),
+  selecting("has an object item (indexed)", when(Order.lines.has({ sku: "A-1", qty: 2, codes: [1n] }))),
+  selecting("hasAny object items", when(Order.lines.hasAny([{ sku: "A-1", qty: 2, codes: [] }]))),
+  selecting("hasAll object items (indexed)", when(Order.lines.hasAll([{ sku: "A-1", qty: 2, codes: [] }]))),
+  selecting("has a JSON item", when(Order.history.has({ at: 1 }))),
+  selecting("some: two conditions on the item", when(Order.lines.some((line) => when(line.sku.startsWith("A"), line.qty.gt(1))))),
+  selecting("some: an item's array has", when(Order.lines.some((line) => line.codes.has(9007199254740993n)))),
+  selecting("some inside some", when(Order.lines.some((line) => line.codes.some((code) => code.gt(5n))))),
+  selecting("some: the item eq an object", when(Order.lines.some((line) => line.eq({ sku: "A-1", qty: 2, codes: [] })))),
+  selecting("some: string items", when(Order.tags.some((tag) => tag.in(["a", "b"])))),
+  selecting("some: an array inside an object", when(Order.shipping.notes.some((note) => note.contains("glass")))),
+  selecting("not(some)", when(not(Order.lines.some((line) => line.qty.eq(0))))),
+  // Sorts.
+  selecting("sort by a path asc (NULLS FIRST)", when(Order).sort(Order.shipping.city.asc())),
+  selecting("sort by a path desc (NULLS LAST), then the key", when(Order).sort(Order.shipping.due.desc(), Order.id.asc())),
+  selecting("sort by a bigint path", when(Order).sort(Order.shipping.cost.asc())),
+  // Other models.
+  selecting("related: a path on the referenced model", when(Order, Customer.profile.city.eq("Paris"))),
+  selecting("related: has and some from the referencing model", when(Customer, Order.tags.has("gift"), Order.lines.some((line) => line.qty.gt(1)))),
+  { title: "count · has", build: (sql) => sql.count(prepareQuery(when(Order.tags.has("gift")).node)) },
+  { title: "update · some, limit 10", build: (sql) => sql.update(prepareQuery(when(Order.lines.some((line) => line.qty.eq(0))).limit(10).node), patch(order, { tags: ["empty"] })) },
+  { title: "delete · path eq", build: (sql) => sql.delete(prepareQuery(when(Order.shipping.city.eq("Paris")).node)) },
+];
+
+const structuredRows: StoredRow[] = [
+  {
+    customerId: 1,
+    shipping: { city: "Paris", express: true, due, weight: -0, items: 3, cost: 9007199254740993n, geo: { lat: 48.85, lng: 2.35 }, notes: ["fragile", "😀"] },
+    tags: ["gift", 'say "hi"'],
+    lines: [{ sku: "A-1", qty: 2, codes: [1n, 2n ** 64n] }],
+    attributes: { b: "1", a: "2" },
+    extra: { kind: "gift", list: [1, -0], nested: { "": null } },
+    receipt: Buffer.from([0, 1, 255]),
+    history: [{ at: 1 }, "text", null],
+  },
+  { id: 9, customerId: null, shipping: null, tags: null, lines: [], attributes: {}, extra: null, receipt: null, history: [] },
+];
+
+const structuredWrites: Case[] = [
+  { title: "insert Order: structured values and binary data", build: (sql) => sql.insert(order, structuredRows) },
+  { title: "update: set a whole object, an array, a record, a JSON value and binary data", build: (sql) => sql.update(prepareQuery(when(Order.id.eq(1)).node), patch(order, { shipping: structuredRows[0]?.shipping, tags: ["a"], attributes: { z: "1", a: "" }, extra: [-0, "x"], receipt: new Uint8Array([9, 8]) })) },
+  { title: "update: set structured values to null", build: (sql) => sql.update(prepareQuery(when(Order.id.eq(1)).node), patch(order, { shipping: null, receipt: null, extra: null })) },
+  { title: "createTable Order", build: (sql) => sql.createTable(order) },
+  { title: "createTable Customer", build: (sql) => sql.createTable(metaOf(Customer)) },
+  { title: "completeTable Order (every column there: its indexes, then those on paths)", build: (sql) => sql.completeTable(order, () => true) },
+  { title: "completeTable Customer (only id there)", build: (sql) => sql.completeTable(metaOf(Customer), (column) => column === "id") },
+  { title: "addColumn object", build: (sql) => sql.addColumn(field(order, "shipping")) },
+  { title: "addColumn binary", build: (sql) => sql.addColumn(field(order, "receipt")) },
+  { title: "createIndex Unique binary", build: (sql) => sql.createIndex(field(order, "receipt")) },
+];
+
+const GROUPS: Readonly<Record<string, readonly Case[]>> = { shapes, sorts, operators, logic, "cross-model": crossModel, updates, inserts, ddl, structured, "structured-writes": structuredWrites };
 
 /**
  * Text as SQL writes a literal, so that patterns and list literals read as they are sent

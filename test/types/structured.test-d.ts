@@ -29,6 +29,17 @@ test("a nested key of an object is a field ref typed by its value", () => {
   void Profile.address.city.eq(3);
   // @ts-expect-error there is no such key
   void Profile.address.country;
+  // Keys named like any operator (desc, length, some, in, ...) are reached with nested() only.
+  const boxSchema = z.object({ id: z.number().int(), dims: z.object({ desc: z.string(), length: z.number(), width: z.number() }) });
+  type BoxRow = z.output<typeof boxSchema>;
+  const Box = model(boxSchema, { name: "Box", collection: new ModelCollection() });
+  expectTypeOf(Box.dims.width.gt(1)).toEqualTypeOf<Condition<BoxRow>>();
+  expectTypeOf(Box.dims.nested("desc").startsWith("x")).toEqualTypeOf<Condition<BoxRow>>();
+  expectTypeOf(Box.dims.nested("length").gt(1)).toEqualTypeOf<Condition<BoxRow>>();
+  // @ts-expect-error desc is the sort operator's name: use nested("desc")
+  void Box.dims.desc;
+  // @ts-expect-error length is an array's: use nested("length")
+  void Box.dims.length;
   // @ts-expect-error an object is not ordered
   void Profile.address.gt;
 });

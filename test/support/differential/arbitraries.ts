@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import type { ComparisonOperator } from "ommi/driver";
-import type { Comparison, ConditionDescription, LongList, Operation, QueryDescription, SortDescription } from "./description.js";
-import { MAX_LIKE_WILDCARDS } from "./dialect.js";
-import { hostilePattern } from "./hostile-patterns.js";
+import { scalarComparisons } from "./comparison-arbitraries.js";
+import type { Comparison, ConditionDescription, Operation, QueryDescription, SortDescription } from "./description.js";
 import { MODEL_NAMES, SCHEMA, type FieldType, type ModelName, type Row, type State, type Value } from "./models.js";
-import { dialectPattern } from "./regex-arbitrary.js";
+import { docCondition, docSort, structuredValueOf, wrongStructuredOf } from "./structured-arbitraries.js";
 import { character, hostileText, nullable, optional, storedText, text, valueOf, writtenValueOf, wrongValueOf } from "./values.js";
+
+export { likePattern, storedPiece } from "./comparison-arbitraries.js";
 
 // ---------------------------------------------------------------------------------------------
 // Datasets: a few rows most of the time, a few hundred sometimes. Keys are small numbers and
@@ -23,9 +24,11 @@ function row(entries: Record<string, Value | undefined>): Row {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Row;
 }
 
+const structured = (field: string) => structuredValueOf[field] as fc.Arbitrary<Value>;
+
 const pick = <T>(items: readonly T[], index: number | null): T | null => (index === null || items.length === 0 ? null : (items[index % items.length] as T));
 
-function datasetOf(sizes: { owners: number; items: number; tags: number; large: boolean }): fc.Arbitrary<State> {
+function datasetOf(sizes: { owners: number; items: number; tags: number; docs: number; large: boolean }): fc.Arbitrary<State> {
   const many = sizes.large ? { size: "max" as const } : {};
   return fc
     .record({
@@ -40,8 +43,20 @@ function datasetOf(sizes: { owners: number; items: number; tags: number; large: 
         selector: ([item, position]) => `${item}/${position}`,
         ...many,
       }),
+      docs: fc.array(
+        fc.tuple(
+          nullable(fc.nat()),
+          optional(structured("address")),
+          structured("tags"),
+          structured("scores"),
+          structured("lines"),
+          optional(structured("labels")),
+          structured("meta"),
+        ),
+        { maxLength: sizes.docs, ...many },
+      ),
     })
-    .map(({ groups, owners, items, tags }) => {
+    .map(({ groups, owners, items, tags, docs }) => {
       const codes = groups.map(([code]) => code);
       // `nick` is Unique: a repeated one is left out.
       const nicks = new Set<string>();
@@ -60,98 +75,50 @@ function datasetOf(sizes: { owners: number; items: number; tags: number; large: 
         seen.add(`${id}/${position}`);
         return [row({ item: id, position, text: tagText, weight })];
       });
+      const docRows = docs.map(([owner, address, tags, scores, lines, labels, meta], index) =>
+        row({ id: index + 1, owner: owner === null || ownerRows.length === 0 ? null : (owner % ownerRows.length) + 1, address, tags, scores, lines, labels, meta }),
+      );
       return {
         Group: groups.map(([code, title, rank]) => row({ code, title, rank })),
         Owner: ownerRows,
         Item: itemRows,
         Tag: tagRows,
+        Doc: docRows,
       };
     });
 }
 
 export const dataset: fc.Arbitrary<State> = fc.oneof(
-  { arbitrary: datasetOf({ owners: 6, items: 16, tags: 8, large: false }), weight: 6 },
-  { arbitrary: datasetOf({ owners: 40, items: 300, tags: 120, large: true }), weight: 1 },
+  { arbitrary: datasetOf({ owners: 6, items: 16, tags: 8, docs: 10, large: false }), weight: 6 },
+  { arbitrary: datasetOf({ owners: 40, items: 300, tags: 120, docs: 60, large: true }), weight: 1 },
 );
 
 // ---------------------------------------------------------------------------------------------
 // Conditions
 
-const COMPARING: readonly ComparisonOperator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
-const TEXT_MATCHING: readonly ComparisonOperator[] = ["contains", "startsWith", "endsWith", "like", "ilike", "regex"];
-
-/** A piece of a stored text (whole, a prefix, a suffix, a middle, or nothing): text operators then match often. */
-export const storedPiece = fc.tuple(storedText, fc.nat(), fc.nat()).map(([stored, from, length]) => {
-  const letters = [...stored];
-  const start = from % (letters.length + 1);
-  return letters.slice(start, start + (length % (letters.length - start + 1))).join("");
-});
-
-/** A stored text, each character kept (escaped as `escape` says) or replaced by one of `wildcards`. */
-function storedPattern(escape: (letter: string) => string, wildcards: readonly string[]): fc.Arbitrary<string> {
-  return fc
-    .tuple(storedPiece, fc.array(fc.constantFrom("keep", "keep", "keep", ...wildcards), { minLength: 8, maxLength: 8 }))
-    .map(([stored, choices]) => [...stored].map((letter, index) => {
-      const choice = choices[index % choices.length] as string;
-      return choice === "keep" ? escape(letter) : choice;
-    }).join(""));
-}
-
-const escapeLike = (letter: string) => letter.replace(/[\\%_]/g, "\\$&");
-
-/** LIKE patterns: raw text (so `\`, `%` and `_` appear in every position), a stored text with wildcards, or many `%` (the case that was exponential). */
-export const likePattern = fc.oneof(
-  fc.string({ unit: character, maxLength: 5 }),
-  { arbitrary: fc
-    .tuple(fc.boolean(), storedPattern(escapeLike, ["_", "%"]), fc.boolean())
-    .map(([anyBefore, body, anyAfter]) => `${anyBefore ? "%" : ""}${body}${anyAfter ? "%" : ""}`), weight: 3 },
-  fc.tuple(fc.constantFrom("a", "b", "A", "😀", "_"), fc.integer({ min: 2, max: 8 }), fc.constantFrom("b", "x", "")).map(([letter, times, last]) => `%${letter}`.repeat(times) + `%${last}`),
-  // Around the bound on `_` wildcards.
-  fc.tuple(fc.constantFrom(MAX_LIKE_WILDCARDS - 1, MAX_LIKE_WILDCARDS, MAX_LIKE_WILDCARDS + 1), fc.constantFrom("", "%", "a%")).map(([times, around]) => around + "_".repeat(times) + around),
-);
-
-function textValue(operator: ComparisonOperator): fc.Arbitrary<unknown> {
-  if (operator === "like" || operator === "ilike") return fc.oneof({ arbitrary: likePattern, weight: 12 }, hostileText);
-  if (operator === "regex") return fc.oneof({ arbitrary: dialectPattern, weight: 24 }, { arbitrary: hostilePattern, weight: 2 }, hostileText);
-  return fc.oneof({ arbitrary: storedPiece, weight: 6 }, { arbitrary: fc.string({ unit: character, maxLength: 3 }), weight: 2 }, hostileText, text);
-}
-
-/** An `in` list: short, or long (hundreds to tens of thousands of values: lists bind as one parameter). */
-function listOf(values: fc.Arbitrary<unknown>): fc.Arbitrary<readonly unknown[] | LongList> {
-  return fc.oneof(
-    { arbitrary: fc.array(values, { maxLength: 4 }), weight: 30 },
-    fc.record({ kind: fc.constant("longList" as const), given: fc.array(values, { maxLength: 3 }), filler: fc.constantFrom(100, 1_000, 40_000) }),
-  );
-}
-
-/** Comparisons on one field, with values drawn like its stored ones so that they often match. */
+/** Comparisons on one scalar field, with values drawn like its stored ones so that they often match. */
 function comparisonsOn(model: ModelName, field: string, type: FieldType): fc.Arbitrary<Comparison> {
   const make = (operator: ComparisonOperator, value?: unknown): Comparison => ({ kind: "compare", model, field, operator, ...(value === undefined ? {} : { value }) });
   // Keys and references hold small numbers and short codes: compare them with those.
   const schema = SCHEMA[model];
   const keyLike = schema.keys.includes(field) || schema.fields[field]?.references !== undefined || schema.fields[field]?.unique === true;
   const own = keyLike ? (type === "string" ? keyText : fc.integer({ min: -1, max: 20 })) : writtenValueOf[type];
-  const values = fc.oneof({ arbitrary: own, weight: 30 }, { arbitrary: writtenValueOf[type], weight: 5 }, wrongValueOf[type]);
-  const choices: fc.Arbitrary<Comparison>[] = [
-    fc.tuple(fc.constantFrom(...COMPARING), values).map(([operator, value]) => make(operator, value)),
-    fc.tuple(fc.constantFrom<ComparisonOperator>("in", "notIn"), listOf(values)).map(([operator, list]) => make(operator, list)),
-    fc.constantFrom<ComparisonOperator>("isNull", "isNotNull").map((operator) => make(operator)),
-    fc.constantFrom<ComparisonOperator>("eq", "ne").map((operator) => make(operator, null)),
-  ];
-  if (type !== "string") return fc.oneof(...choices);
-  const textMatching = fc.constantFrom(...TEXT_MATCHING).chain((operator) => textValue(operator).map((value) => make(operator, value)));
-  return fc.oneof(...choices, { arbitrary: textMatching, weight: 4 });
+  return scalarComparisons(make, type, own);
 }
 
-const FIELDS = MODEL_NAMES.flatMap((model) => Object.entries(SCHEMA[model].fields).map(([field, schema]) => ({ model, field, type: schema.type })));
+const FIELDS = MODEL_NAMES.flatMap((model) =>
+  Object.entries(SCHEMA[model].fields).flatMap(([field, schema]) => (schema.type === "structured" ? [] : [{ model, field, type: schema.type }])),
+);
 
 /** Comparisons for queries on `base`: mostly on its own fields, the rest through references (forward, backward, two hops). */
-function comparisonFor(base: ModelName): fc.Arbitrary<Comparison> {
+function comparisonFor(base: ModelName): fc.Arbitrary<ConditionDescription> {
   return fc.oneof(
     ...FIELDS.map(({ model, field, type }) => ({
       arbitrary: comparisonsOn(model, field, type),
       weight: (model === base ? 6 : 1) * (type === "string" ? 3 : 1),
     })),
+    // Doc's structured fields: most conditions of queries on Doc, a few through references.
+    { arbitrary: docCondition, weight: base === "Doc" ? 60 : 3 },
   );
 }
 
@@ -170,7 +137,7 @@ function conditionFor(base: ModelName): fc.Arbitrary<ConditionDescription> {
 }
 
 function queryOn(base: ModelName): fc.Arbitrary<QueryDescription> {
-  const sortEntry: fc.Arbitrary<SortDescription> = fc.record({ field: fc.constantFrom(...Object.keys(SCHEMA[base].fields)), direction: fc.constantFrom("asc", "desc") });
+  const sortEntry: fc.Arbitrary<SortDescription> = base === "Doc" ? docSort : fc.record({ field: fc.constantFrom(...Object.keys(SCHEMA[base].fields)), direction: fc.constantFrom("asc", "desc") });
   return fc
     .record({
       where: fc.option(conditionFor(base), { nil: undefined, freq: 8 }),
@@ -190,9 +157,10 @@ function queryOn(base: ModelName): fc.Arbitrary<QueryDescription> {
 
 const QUERIES: Readonly<Record<ModelName, fc.Arbitrary<QueryDescription>>> = Object.fromEntries(MODEL_NAMES.map((model) => [model, queryOn(model)])) as Record<ModelName, fc.Arbitrary<QueryDescription>>;
 
-/** A query on any model, Item (the one with every type) most often. */
+/** A query on any model, Item (the one with every scalar type) and Doc (the one with structured fields) most often. */
 export const query: fc.Arbitrary<QueryDescription> = fc.oneof(
   { arbitrary: QUERIES.Item, weight: 4 },
+  { arbitrary: QUERIES.Doc, weight: 4 },
   { arbitrary: QUERIES.Owner, weight: 2 },
   { arbitrary: QUERIES.Group, weight: 1 },
   { arbitrary: QUERIES.Tag, weight: 1 },
@@ -206,6 +174,7 @@ function storedValueFor(model: ModelName, field: string): fc.Arbitrary<Value> {
   const schema = SCHEMA[model].fields[field];
   if (!schema) throw new Error(`no field ${model}.${field}`);
   // Unique and referring text is indexed, and so kept short (see keyText).
+  if (schema.type === "structured") return structuredValueOf[field] as fc.Arbitrary<Value>;
   const own: fc.Arbitrary<Value> = schema.references ? (schema.type === "string" ? keyText : fc.integer({ min: 0, max: 8 })) : schema.unique ? keyText : valueOf[schema.type];
   return schema.nullable ? nullable(own) : own;
 }
@@ -218,9 +187,13 @@ function storedValueFor(model: ModelName, field: string): fc.Arbitrary<Value> {
 type Corruption = { readonly field: number } & ({ readonly kind: "set"; readonly value: unknown } | { readonly kind: "leaveOut" });
 
 function corruptionFor(model: ModelName): fc.Arbitrary<Corruption> {
-  const fields = Object.values(SCHEMA[model].fields);
+  const fields = Object.entries(SCHEMA[model].fields);
   return fc.nat(fields.length - 1).chain((field) => {
-    const { type } = fields[field] as { type: FieldType };
+    const [name, { type }] = fields[field] as [string, { type: FieldType | "structured" }];
+    if (type === "structured") {
+      return fc.oneof({ arbitrary: wrongStructuredOf[name] as fc.Arbitrary<unknown>, weight: 4 }, fc.constant(null), fc.constant(undefined))
+        .map((value): Corruption => (value === undefined ? { field, kind: "leaveOut" } : { field, kind: "set", value }));
+    }
     return fc.oneof(
       { arbitrary: type === "string" ? hostileText : wrongValueOf[type], weight: 3 },
       wrongValueOf[type],
@@ -283,7 +256,7 @@ const read: fc.Arbitrary<Operation> = fc.oneof(
 const write: fc.Arbitrary<Operation> = fc.oneof(
   modelName.chain((model) => fc.tuple(QUERIES[model], patchFor(model))).map(([description, patch]) => ({ kind: "update", query: description, patch }) as const),
   // Deleting rows that others refer to is refused (and must change nothing); Tags are referred to by none.
-  fc.oneof({ arbitrary: QUERIES.Tag, weight: 3 }, { arbitrary: QUERIES.Item, weight: 2 }, QUERIES.Owner, QUERIES.Group).map((description) => ({ kind: "delete", query: description }) as const),
+  fc.oneof({ arbitrary: QUERIES.Tag, weight: 3 }, { arbitrary: QUERIES.Doc, weight: 3 }, { arbitrary: QUERIES.Item, weight: 2 }, QUERIES.Owner, QUERIES.Group).map((description) => ({ kind: "delete", query: description }) as const),
   modelName.chain((model) => rowsFor(model).map((rows) => ({ kind: "add", model, rows }) as const)),
 );
 

@@ -1,6 +1,7 @@
 import { OmmiError } from "ommi";
 import { SCHEMA, type ModelName, type Row } from "./models.js";
 import { comparator, type Expectation } from "./reference.js";
+import { isPlainObject } from "./structured.js";
 
 /** What an operation gave: its value, or what it threw (or its result's error). */
 export type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
@@ -16,6 +17,7 @@ export function show(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item === "string" && item.length > 60) return `${item.slice(0, 60)}… (${item.length} characters)`;
     if (typeof item === "bigint") return `${item}n`;
+    if (Object.is(item, -0)) return "-0";
     if (Array.isArray(item) && item.length > 12) return [...(item as unknown[]).slice(0, 12), `… (${item.length} items)`];
     return item;
   }) ?? String(value);
@@ -34,6 +36,9 @@ function canonicalValue(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (value instanceof Date) return `Date(${value.getTime()})`;
   if (value === null || value === undefined || typeof value === "boolean") return String(value);
+  // Structured values keep their order of items and keys: a round trip must keep both.
+  if (Array.isArray(value)) return `[${value.map(canonicalValue).join(", ")}]`;
+  if (isPlainObject(value)) return `{${Object.entries(value).map(([key, item]) => `${show(key)}: ${canonicalValue(item)}`).join(", ")}}`;
   return `${Object.prototype.toString.call(value)} ${show(value)}`;
 }
 
@@ -48,9 +53,19 @@ function describeOutcome(outcome: Outcome): string {
   return `the value ${show(outcome.value)}`;
 }
 
-/** Whether two values are the same as a round trip must keep them (`-0` is not `0`, `1n` is not `1`). */
+/**
+ * Whether two values are the same as a round trip must keep them (`-0` is not `0`, `1n` is not
+ * `1`), at every depth: arrays item by item, objects key by key in the same order (a key holding
+ * undefined is not a key left out), each a plain object.
+ */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date) return b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
+    const [left, right] = [Object.keys(a), Object.keys(b)];
+    return left.length === right.length && left.every((key, index) => key === right[index] && sameValue(a[key], b[key]));
+  }
   return Object.is(a, b);
 }
 

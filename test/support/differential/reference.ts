@@ -1,6 +1,7 @@
-import { isLongList, listValues, sortKeys, type Comparison, type ConditionDescription, type Operation, type QueryDescription, type SortDescription } from "./description.js";
+import { isLongList, listValues, sortKeys, targetShape, type Comparison, type ConditionDescription, type Operation, type QueryDescription, type SomeCondition, type SortDescription } from "./description.js";
 import { inDialect, patternWithinBounds } from "./dialect.js";
-import { fieldSchema, MODEL_NAMES, SCHEMA, type FieldType, type ModelName, type Row, type State, type Value } from "./models.js";
+import { MODEL_NAMES, SCHEMA, shapeOf, type ModelName, type Row, type Shape, type State, type Value } from "./models.js";
+import { ACCEPTS, comparableValue, COMPARABLE, hasNulDeep, inSchemaOrder, isMalformed, normalized, sameJson, storable, valueAtPath } from "./structured.js";
 import { textMatches } from "./text-matching.js";
 
 /**
@@ -8,12 +9,17 @@ import { textMatches } from "./text-matching.js";
  * mistake they share still shows: comparisons with null (or a missing optional value) are false;
  * `not` is the complement; a condition on another model holds when some row reached through the
  * references matches it; strings order by code point; nulls first ascending, last descending;
- * text matching as text-matching.ts says. Also what each write must do to the rows, and which
- * error must refuse an operation (and that a refused write changes nothing): keys, Unique fields
- * and references are enforced by the database, for each statement as a whole.
+ * text matching as text-matching.ts says. Structured fields (rule 6): a condition on a nested
+ * value is false when it, or a value on the way to it, is null or missing (`isNull` is true
+ * then); array operators never match a null or missing array; items and whole values are equal
+ * when they have the same JSON form, leaf by leaf with `===`, an object of known keys taken in
+ * its schema's order (structured.ts). Also what each
+ * write must do to the rows, and which error must refuse an operation (and that a refused write
+ * changes nothing): keys, Unique fields and references are enforced by the database, for each
+ * statement as a whole.
  */
 
-/** What a database can store: PostgreSQL's text cannot hold U+0000. */
+/** What a database can store: PostgreSQL's text (and jsonb) cannot hold U+0000. */
 export interface Capabilities {
   readonly storesNul: boolean;
 }
@@ -37,30 +43,6 @@ const fails = (...errors: ErrorName[]): Expectation => ({ kind: "error", errors 
 // ---------------------------------------------------------------------------------------------
 // Values
 
-function isMalformed(value: unknown): boolean {
-  return typeof value === "string" && !value.isWellFormed();
-}
-
-function hasNul(value: unknown): boolean {
-  return typeof value === "string" && value.includes("\u0000");
-}
-
-/** Whether the schema library accepts `value` for a field of this type (nulls aside). */
-const accepts: Readonly<Record<FieldType, (value: unknown) => boolean>> = {
-  string: (value) => typeof value === "string",
-  integer: (value) => Number.isSafeInteger(value),
-  float: (value) => typeof value === "number" && Number.isFinite(value),
-  boolean: (value) => typeof value === "boolean",
-  date: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
-  bigint: (value) => typeof value === "bigint",
-};
-
-/** What a query may compare a field with: the same, but a bigint field also takes a safe integer. */
-const comparable: Readonly<Record<FieldType, (value: unknown) => boolean>> = {
-  ...accepts,
-  bigint: (value) => typeof value === "bigint" || Number.isSafeInteger(value),
-};
-
 /** A stored value (a missing optional one is null, as the database holds it). */
 const valueAt = (row: Row, field: string): Value => row[field] ?? null;
 
@@ -83,6 +65,17 @@ function equalityKey(value: unknown): string {
   if (typeof value === "bigint") return `i${value}`;
   if (typeof value === "number") return Number.isInteger(value) ? `i${BigInt(value)}` : `n${value}`;
   return `o${String(value)}`;
+}
+
+/** A row as stored: optional fields left out are absent, structured values as the schema library gives them back. */
+function storedRow(modelName: ModelName, values: Readonly<Record<string, unknown>>): Row {
+  const row: Record<string, Value> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const schema = SCHEMA[modelName].fields[field];
+    row[field] = schema?.type === "structured" ? normalized(shapeOf(schema), value) : (value as Value);
+  }
+  return row;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,44 +116,81 @@ function pathBetween(from: ModelName, to: ModelName): readonly Hop[] {
   throw new Error(`the differential models do not reach ${to} from ${from}`);
 }
 
-function compares(stored: Value, operator: string, value: unknown, list?: ReadonlySet<string>): boolean {
+/** The item of an enclosing `some(...)`, and its shape. */
+interface Item {
+  readonly value: unknown;
+  readonly shape: Shape;
+}
+
+/** A condition that is about a row of one model: a comparison or `some` (not about an item). */
+type Leaf = Comparison | SomeCondition;
+
+function compares(stored: unknown, operator: string, value: unknown, shape: Shape | undefined, list?: ReadonlySet<string>): boolean {
   if (operator === "isNull" || (operator === "eq" && value === null)) return stored === null;
   if (operator === "isNotNull" || (operator === "ne" && value === null)) return stored !== null;
   if (stored === null) return false;
+  const scalar = shape?.kind === "scalar";
+  const given = (wanted: unknown, of: Shape | undefined) => (of ? inSchemaOrder(of, wanted) : wanted);
+  const items = shape?.kind === "array" ? shape.of : undefined;
   switch (operator) {
-    case "eq": return compareValues(stored, value) === 0;
-    case "ne": return compareValues(stored, value) !== 0;
+    case "eq": return scalar ? compareValues(stored, value) === 0 : sameJson(stored, given(value, shape));
+    case "ne": return scalar ? compareValues(stored, value) !== 0 : !sameJson(stored, given(value, shape));
     case "gt": return compareValues(stored, value) > 0;
     case "gte": return compareValues(stored, value) >= 0;
     case "lt": return compareValues(stored, value) < 0;
     case "lte": return compareValues(stored, value) <= 0;
     case "in": return (list as ReadonlySet<string>).has(equalityKey(stored));
     case "notIn": return !(list as ReadonlySet<string>).has(equalityKey(stored));
+    case "has": return (stored as readonly unknown[]).some((item) => sameJson(item, given(value, items)));
+    case "hasAny": return (value as readonly unknown[]).some((wanted) => (stored as readonly unknown[]).some((item) => sameJson(item, given(wanted, items))));
+    case "hasAll": return (value as readonly unknown[]).every((wanted) => (stored as readonly unknown[]).some((item) => sameJson(item, given(wanted, items))));
+    case "isEmpty": return (stored as readonly unknown[]).length === 0;
   }
   return textMatches(operator, stored as string, value as string);
+}
+
+/** The value a comparison or `some` is about in a row (or in the innermost item): null where it, or a value on the way to it, is null or missing. */
+function reached(node: Leaf, row: Row, items: readonly Item[]): unknown {
+  const base = node.element ? (items[items.length - 1] as Item).value : valueAt(row, node.field);
+  const value = valueAtPath(base, node.path ?? []);
+  if (node.kind === "compare" && node.length) return Array.isArray(value) ? value.length : null;
+  return value;
 }
 
 /** Evaluates queries over one state; remembers the rows each condition on another model selects. */
 class Evaluation {
   readonly #lists = new Map<Comparison, ReadonlySet<string>>();
-  readonly #related = new Map<Comparison, ReadonlySet<Row>>();
+  readonly #related = new Map<Leaf, ReadonlySet<Row>>();
 
   constructor(readonly state: State) {}
 
-  #matches(node: Comparison, row: Row): boolean {
+  #matches(node: Comparison, row: Row, items: readonly Item[]): boolean {
+    const shape = targetShape(node, items[items.length - 1]?.shape);
     let list: ReadonlySet<string> | undefined;
     if (node.operator === "in" || node.operator === "notIn") {
       list = this.#lists.get(node);
-      if (!list) this.#lists.set(node, (list = new Set(listValues(node.model, node.field, node.value).map(equalityKey))));
+      if (!list) this.#lists.set(node, (list = new Set(listValues(shape, node.value).map(equalityKey))));
     }
-    return compares(valueAt(row, node.field), node.operator, node.value, list);
+    return compares(reached(node, row, items), node.operator, node.value, shape, list);
+  }
+
+  /** Some item of the array reached matches the condition; a null or missing array has none. */
+  #some(node: SomeCondition, model: ModelName, row: Row, items: readonly Item[]): boolean {
+    const array = reached(node, row, items);
+    const shape = targetShape(node, items[items.length - 1]?.shape);
+    if (!Array.isArray(array) || shape?.kind !== "array") return false;
+    return array.some((item) => this.holds(node.where, model, row, [...items, { value: item, shape: shape.of }]));
+  }
+
+  #leaf(node: Leaf, model: ModelName, row: Row, items: readonly Item[]): boolean {
+    return node.kind === "compare" ? this.#matches(node, row, items) : this.#some(node, model, row, items);
   }
 
   /** The rows of `model` related to some row of `node.model` that matches `node`, walking the path back. */
-  #relatedRows(model: ModelName, node: Comparison): ReadonlySet<Row> {
+  #relatedRows(model: ModelName, node: Leaf): ReadonlySet<Row> {
     let found = this.#related.get(node);
     if (found) return found;
-    let rows: readonly Row[] = this.state[node.model].filter((row) => this.#matches(node, row));
+    let rows: readonly Row[] = this.state[node.model].filter((row) => this.#leaf(node, node.model, row, []));
     for (const hop of [...pathBetween(model, node.model)].reverse()) {
       const values = new Set(rows.map((row) => valueAt(row, hop.toField)).filter((value) => value !== null).map(equalityKey));
       rows = this.state[hop.from].filter((row) => {
@@ -172,16 +202,18 @@ class Evaluation {
     return found;
   }
 
-  holds(node: ConditionDescription, model: ModelName, row: Row): boolean {
+  holds(node: ConditionDescription, model: ModelName, row: Row, items: readonly Item[] = []): boolean {
     switch (node.kind) {
       case "and":
-        return node.items.every((item) => this.holds(item, model, row));
+        return node.items.every((item) => this.holds(item, model, row, items));
       case "or":
-        return node.items.some((item) => this.holds(item, model, row));
+        return node.items.some((item) => this.holds(item, model, row, items));
       case "not":
-        return !this.holds(node.item, model, row);
+        return !this.holds(node.item, model, row, items);
       case "compare":
-        return node.model === model ? this.#matches(node, row) : this.#relatedRows(model, node).has(row);
+      case "some":
+        // About the item of an enclosing some(...), or a row of this model: evaluated here; else through the references.
+        return node.element || node.model === model ? this.#leaf(node, model, row, items) : this.#relatedRows(model, node).has(row);
     }
   }
 
@@ -201,15 +233,22 @@ export function fullSort(query: QueryDescription): readonly SortDescription[] {
   return query.ties ? sort : [...sort, ...sortKeys(query.model, sort)];
 }
 
+/** The value a sort orders by: null where it, or a value on the way to it, is null or missing. */
+function sortValue(row: Row, entry: SortDescription): unknown {
+  const value = valueAtPath(valueAt(row, entry.field), entry.path ?? []);
+  if (entry.length) return Array.isArray(value) ? value.length : null;
+  return value;
+}
+
 /** Nulls (and missing values) first ascending, last descending. */
 export function comparator(order: readonly SortDescription[]): (a: Row, b: Row) => number {
   return (a, b) => {
-    for (const { field, direction } of order) {
-      const x = valueAt(a, field);
-      const y = valueAt(b, field);
+    for (const entry of order) {
+      const x = sortValue(a, entry);
+      const y = sortValue(b, entry);
       if (x === null && y === null) continue;
       const sign = x === null ? -1 : y === null ? 1 : compareValues(x, y);
-      if (sign !== 0) return direction === "asc" ? sign : -sign;
+      if (sign !== 0) return entry.direction === "asc" ? sign : -sign;
     }
     return 0;
   };
@@ -220,50 +259,92 @@ export function comparator(order: readonly SortDescription[]): (a: Row, b: Row) 
 // a driver refuses what its database cannot hold before sending it (phase 2); the database
 // enforces keys and references (phase 3).
 
-function* comparisons(node: ConditionDescription | undefined): Generator<Comparison> {
+/** Every comparison and `some` of a condition, with the shape of the item each is inside (for `element` ones). */
+function* leaves(node: ConditionDescription | undefined, itemShape?: Shape): Generator<readonly [Leaf, Shape | undefined]> {
   if (!node) return;
-  if (node.kind === "compare") yield node;
-  else if (node.kind === "not") yield* comparisons(node.item);
-  else for (const item of node.items) yield* comparisons(item);
+  switch (node.kind) {
+    case "compare":
+      yield [node, itemShape];
+      return;
+    case "some": {
+      yield [node, itemShape];
+      const shape = targetShape(node, itemShape);
+      yield* leaves(node.where, shape?.kind === "array" ? shape.of : undefined);
+      return;
+    }
+    case "not":
+      yield* leaves(node.item, itemShape);
+      return;
+    case "and":
+    case "or":
+      for (const item of node.items) yield* leaves(item, itemShape);
+  }
 }
 
-function* comparedValues(node: Comparison): Generator<unknown> {
-  if (node.operator === "isNull" || node.operator === "isNotNull") return;
-  if (node.operator === "in" || node.operator === "notIn") yield* listValues(node.model, node.field, node.value);
+/** Every value a comparison compares with (the items of lists), spelled out. */
+function* comparedValues(node: Comparison, shape: Shape | undefined): Generator<unknown> {
+  if (node.operator === "isNull" || node.operator === "isNotNull" || node.operator === "isEmpty") return;
+  if (node.operator === "in" || node.operator === "notIn") yield* listValues(shape, node.value);
+  else if ((node.operator === "hasAny" || node.operator === "hasAll") && Array.isArray(node.value)) yield* node.value as unknown[];
   else yield node.value;
 }
 
 const TEXT_OPERATORS = new Set(["contains", "startsWith", "endsWith", "like", "ilike", "regex"]);
+const ORDERING = new Set(["gt", "gte", "lt", "lte"]);
 
-function badComparison(node: Comparison): boolean {
-  const { type } = fieldSchema(node.model, node.field);
+/**
+ * Whether the core refuses a comparison (QueryError): an operator that does not apply to what the
+ * path reaches (ordering and `in` only on scalars, text operators only on strings, array
+ * operators and `some` only on arrays), or a value that is not one of that type.
+ */
+function badLeaf(node: Leaf, itemShape: Shape | undefined): boolean {
+  const shape = targetShape(node, itemShape);
+  if (node.kind === "some") return shape?.kind !== "array";
+  // Only a path that does not lead anywhere, or the length of what is not an array, has no shape.
+  if (!shape) return true;
   if (node.operator === "isNull" || node.operator === "isNotNull") return false;
   if ((node.operator === "eq" || node.operator === "ne") && node.value === null) return false;
+  const scalarType = shape.kind === "scalar" ? shape.type : undefined;
   if (TEXT_OPERATORS.has(node.operator)) {
-    if (typeof node.value !== "string" || isMalformed(node.value)) return true;
+    if (scalarType !== "string" || typeof node.value !== "string" || isMalformed(node.value)) return true;
     return node.operator === "regex" ? !inDialect(node.value) : !patternWithinBounds(node.operator, node.value);
   }
   if (node.operator === "in" || node.operator === "notIn") {
-    if (!Array.isArray(node.value) && !isLongList(node.value)) return true;
-    return listValues(node.model, node.field, node.value).some((item) => !comparable[type](item) || isMalformed(item));
+    if (!scalarType || (!Array.isArray(node.value) && !isLongList(node.value))) return true;
+    return listValues(shape, node.value).some((item) => !COMPARABLE[scalarType](item) || isMalformed(item));
   }
-  return !comparable[type](node.value) || isMalformed(node.value);
+  if (ORDERING.has(node.operator)) return !scalarType || !COMPARABLE[scalarType](node.value) || isMalformed(node.value);
+  if (node.operator === "has" || node.operator === "hasAny" || node.operator === "hasAll" || node.operator === "isEmpty") {
+    if (shape.kind !== "array") return true;
+    if (node.operator === "isEmpty") return false;
+    if (node.operator === "has") return !comparableValue(shape.of, node.value);
+    return !Array.isArray(node.value) || !(node.value as unknown[]).every((item) => comparableValue(shape.of, item));
+  }
+  // eq and ne: a value of the type (a whole object, array, record or JSON value too).
+  return !comparableValue(shape, node.value);
 }
 
-/** Phase 1 for a query: a value of the wrong type, malformed text, a pattern outside the dialect. */
-function queryRefusedByCore(query: QueryDescription): boolean {
-  for (const node of comparisons(query.where)) if (badComparison(node)) return true;
+/** Phase 1 for a query: an operator that does not apply, a value of the wrong type, malformed text, a pattern outside the dialect, a sort by a structured value. */
+export function queryRefusedByCore(query: QueryDescription): boolean {
+  for (const [node, itemShape] of leaves(query.where)) if (badLeaf(node, itemShape)) return true;
+  for (const entry of query.sort ?? []) {
+    const shape = targetShape({ kind: "compare", operator: "eq", model: query.model, field: entry.field, ...(entry.path ? { path: entry.path } : {}), ...(entry.length ? { length: true } : {}) });
+    if (shape?.kind !== "scalar") return true;
+  }
   return false;
 }
 
-/** Phase 2 for a query: text the database cannot hold. */
+/** Phase 2 for a query: text the database cannot hold, anywhere in a value compared with. */
 function queryRefusedByDriver(query: QueryDescription, capabilities: Capabilities): boolean {
   if (capabilities.storesNul) return false;
-  for (const node of comparisons(query.where)) for (const value of comparedValues(node)) if (hasNul(value)) return true;
+  for (const [node, itemShape] of leaves(query.where)) {
+    if (node.kind !== "compare") continue;
+    for (const value of comparedValues(node, targetShape(node, itemShape))) if (hasNulDeep(value)) return true;
+  }
   return false;
 }
 
-/** Phase 1 for values to store: the schema's types, nullability and presence, and well-formed text. */
+/** Phase 1 for values to store: the schema's types, nullability and presence (at every depth), and well-formed text. */
 function valuesRefusedByCore(modelName: ModelName, values: Readonly<Record<string, unknown>>, whole: boolean): boolean {
   const fields = SCHEMA[modelName].fields;
   for (const [field, schema] of Object.entries(fields)) {
@@ -272,14 +353,18 @@ function valuesRefusedByCore(modelName: ModelName, values: Readonly<Record<strin
       if (whole && !schema.optional) return true;
       continue;
     }
-    if (value === null ? !schema.nullable : !accepts[schema.type](value) || isMalformed(value)) return true;
+    if (value === null) {
+      if (!schema.nullable) return true;
+      continue;
+    }
+    if (schema.type === "structured" ? !storable(shapeOf(schema), value) : !ACCEPTS[schema.type](value) || isMalformed(value)) return true;
   }
   return false;
 }
 
-/** Phase 2 for values to store. */
+/** Phase 2 for values to store (as stored: keys the schema drops are gone). */
 function valuesRefusedByDriver(values: Readonly<Record<string, unknown>>, capabilities: Capabilities): boolean {
-  return !capabilities.storesNul && Object.values(values).some(hasNul);
+  return !capabilities.storesNul && Object.values(values).some(hasNulDeep);
 }
 
 /** Phase 3: a reference to a row that is not there. */
@@ -360,8 +445,8 @@ export function expectWrite(operation: Extract<Operation, { kind: "update" | "de
 
 function expectAdd(modelName: ModelName, rows: readonly Readonly<Record<string, unknown>>[], state: State, capabilities: Capabilities): Step {
   if (rows.some((row) => valuesRefusedByCore(modelName, row, true))) return unchanged(state, fails("ValidationError"));
-  if (rows.some((row) => valuesRefusedByDriver(row, capabilities))) return unchanged(state, fails("ValidationError"));
-  const stored = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as Row);
+  const stored = rows.map((row) => storedRow(modelName, row));
+  if (stored.some((row) => valuesRefusedByDriver(row, capabilities))) return unchanged(state, fails("ValidationError"));
   const keys = new Set(state[modelName].map((row) => keyOf(modelName, row)));
   for (const row of stored) {
     const key = keyOf(modelName, row);
@@ -376,14 +461,15 @@ function expectAdd(modelName: ModelName, rows: readonly Readonly<Record<string, 
 function expectUpdate(query: QueryDescription, patch: Readonly<Record<string, unknown>>, state: State, capabilities: Capabilities): Step {
   if (queryRefusedByCore(query)) return unchanged(state, fails("QueryError"));
   if (valuesRefusedByCore(query.model, patch, false)) return unchanged(state, fails("ValidationError"));
+  const changes = storedRow(query.model, patch);
   const refusedQuery = queryRefusedByDriver(query, capabilities);
-  const refusedPatch = valuesRefusedByDriver(patch, capabilities);
+  const refusedPatch = valuesRefusedByDriver(changes, capabilities);
   if (refusedQuery || refusedPatch) return unchanged(state, fails(...(refusedQuery ? ["QueryError" as const] : []), ...(refusedPatch ? ["ValidationError" as const] : [])));
   const matched = new Set(new Evaluation(state).select(query));
   const updated: Row[] = [];
   const rows = state[query.model].map((row) => {
     if (!matched.has(row)) return row;
-    const changed = { ...row, ...patch } as Row;
+    const changed = { ...row, ...changes };
     updated.push(changed);
     return changed;
   });

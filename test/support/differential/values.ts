@@ -95,3 +95,65 @@ export const wrongValueOf: Readonly<Record<FieldType, fc.Arbitrary<unknown>>> = 
 
 export const nullable = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null, freq: 4 });
 export const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 });
+
+// ---------------------------------------------------------------------------------------------
+// Structured values (Doc's fields): drawn from few texts and numbers, so that equal items,
+// duplicates in arrays and equal whole values are common.
+
+/** Short texts, Unicode included (a combining mark, an astral character, the Kelvin sign). */
+export const word = fc.oneof(
+  { arbitrary: fc.constantFrom("a", "b", "A", "", "é", "e\u0301", "😀", "a b", "中文", "\u212A", "k", "ab"), weight: 6 },
+  { arbitrary: storedText, weight: 2 },
+  fc.string({ unit: character, maxLength: 3 }),
+);
+
+/** Words of arrays: mostly from a handful, so that `has` and `hasAll` find them and arrays hold duplicates. */
+export const item = fc.oneof({ arbitrary: fc.constantFrom("a", "b", "A", "é", "😀"), weight: 8 }, word);
+
+/** A word, or now and then a text no database may hold (a lone surrogate) or only some can (U+0000). */
+export const wordOrHostile = fc.oneof({ arbitrary: word, weight: 10 }, hostileText);
+
+export const smallInteger = fc.oneof({ arbitrary: fc.integer({ min: -3, max: 3 }), weight: 4 }, integer);
+/** Floats with both zeros often: -0 must come back -0, and compare equal to 0. */
+export const nestedFloat = fc.oneof({ arbitrary: fc.constantFrom(0, -0, 0.5, -1.5, 1e-300, 2 ** 53 + 2), weight: 3 }, float);
+
+/** Keys of records and JSON objects: integer-like ones too (JavaScript puts them first). */
+export const jsonKey = fc.oneof({ arbitrary: fc.constantFrom("a", "b", "k", "1", "0", "é", "😀", "", "two words"), weight: 4 }, fc.string({ unit: character, maxLength: 3 }));
+
+const jsonLeaf = fc.oneof(fc.constant(null), fc.boolean(), nestedFloat, smallInteger, word);
+
+/** Any JSON value, up to three levels deep. */
+export const jsonValue: fc.Arbitrary<Value> = fc.letrec<{ value: Value }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", maxDepth: 3 },
+    { arbitrary: jsonLeaf, weight: 3 },
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(jsonKey, tie("value"), { maxKeys: 3 }),
+  ),
+})).value;
+
+export const geoValue = fc.record({ label: word, lng: nestedFloat });
+
+/** Doc.address: every scalar type, optional and nullable keys, a nullable object inside. */
+export const addressValue = fc.record(
+  {
+    city: word,
+    zip: nullable(word),
+    floor: smallInteger,
+    lat: nullable(nestedFloat),
+    since: date,
+    code: nullable(bigint),
+    verified: fc.boolean(),
+    geo: nullable(geoValue),
+  },
+  { requiredKeys: ["city", "zip", "lat", "code", "geo"] },
+);
+
+export const tagsValue = fc.array(item, { maxLength: 5 });
+export const scoresValue = fc.array(smallInteger, { maxLength: 5 });
+export const lineValue = fc.record(
+  { sku: item, qty: smallInteger, price: nullable(nestedFloat), marks: fc.array(item, { maxLength: 3 }) },
+  { requiredKeys: ["sku", "qty", "price"] },
+);
+export const linesValue = fc.array(lineValue, { maxLength: 4 });
+export const labelsValue = fc.dictionary(jsonKey, word, { maxKeys: 4 });
