@@ -6,8 +6,9 @@ import { forEachDriver, type Context } from "../support/conformance.js";
 // Structured values (objects, arrays, records, JSON values, unions) and binary data come back
 // from every SQL database exactly as they were written (DESIGN.md section 4, rule 5): a Date at
 // any depth is a Date, a bigint a bigint, -0 is -0, keys keep their order, any Unicode text is
-// kept, binary data is a Buffer with the same bytes. `expect(...).toEqual` sees none of key
-// order, -0 or Buffer-vs-Uint8Array, so `sameExactly` below checks each of them.
+// kept, binary data is a Buffer with the same bytes; a row's own keys come in field order.
+// `expect(...).toEqual` sees none of key order, -0 or Buffer-vs-Uint8Array, so `sameExactly`
+// below checks each of them.
 
 /** Asserts that `actual` is `expected` exactly: same types, same -0, same key order, bytes as Buffers. */
 function sameExactly(actual: unknown, expected: unknown, at = "value"): void {
@@ -133,8 +134,8 @@ forEachDriver("structured values and binary data round-trip exactly", (context) 
     const [first, second] = await db.add(Profile, [nasty(), plain()]).value;
     const stored = await db.find(when(Profile).sort(Profile.id.asc())).all().value;
     expect(stored.map((row) => row.id)).toEqual([first?.id, second?.id]);
-    sameExactly(stored[0], { ...nasty(), id: first?.id });
-    sameExactly(stored[1], { ...plain(), id: second?.id });
+    sameExactly(stored[0], { id: first?.id, ...nasty() });
+    sameExactly(stored[1], { id: second?.id, ...plain() });
   });
 
   it("JSON values keep their own key order, -0 and every JSON kind at the top of the field", async () => {
@@ -155,7 +156,7 @@ forEachDriver("structured values and binary data round-trip exactly", (context) 
     const { address, balances, data, files, payment, shape } = nasty();
     await db.find(Profile.id.eq(added?.id as number)).update({ address, balances, data, avatar: new Uint8Array([1, 2, 3]), files, payment, shape }).raiseOnErrors();
     const [stored] = await db.find(Profile.id.eq(added?.id as number)).all().value;
-    sameExactly(stored, { ...plain(), ...nasty(), tags: [], scores: [], ledger: [], events: [], settings: {}, matrix: [], avatar: Buffer.from([1, 2, 3]), id: added?.id });
+    sameExactly(stored, { id: added?.id, ...plain(), ...nasty(), tags: [], scores: [], ledger: [], events: [], settings: {}, matrix: [], avatar: Buffer.from([1, 2, 3]) });
     await db.find(Profile.id.eq(added?.id as number)).update({ address: null, avatar: null, payment: null }).raiseOnErrors();
     const [cleared] = await db.find(Profile.id.eq(added?.id as number)).all().value;
     expect([cleared?.address, cleared?.avatar, cleared?.payment]).toEqual([null, null, null]);
@@ -169,7 +170,7 @@ forEachDriver("structured values and binary data round-trip exactly", (context) 
     await db.add(Profile, rows).raiseOnErrors();
     const stored = await db.find(when(Profile).sort(Profile.id.asc())).all().value;
     expect(stored).toHaveLength(250);
-    stored.forEach((row, index) => sameExactly(row, { ...(index % 2 === 0 ? { ...nasty(), tags: [`tag ${index}`, ...TEXTS] } : plain()), id: row.id }, `row ${index}`));
+    stored.forEach((row, index) => sameExactly(row, { id: row.id, ...(index % 2 === 0 ? { ...nasty(), tags: [`tag ${index}`, ...TEXTS] } : plain()) }, `row ${index}`));
   });
 
   it("a loose object keeps the keys its schema lets through, after the declared ones", async () => {
