@@ -32,6 +32,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * A value to compare with (`forQuery`) need not, and a safe integer may stand for a bigint.
  */
 export function valueProblem(type: ValueType, value: unknown, forQuery = false): string | undefined {
+  // Most values compared in queries are scalars: checked without a walk (this is on every query's path).
+  const scalarCheck = SCALAR_CHECKS[type.type as ScalarType] as ((value: unknown) => boolean) | undefined;
+  if (scalarCheck && value !== null && value !== undefined && scalarCheck(value) && (forQuery || !type.values)) return malformedText(value);
   return new ValueWalk(forQuery).check(type, value, "", 0);
 }
 

@@ -56,7 +56,8 @@ function checkValue(where: string, operator: ComparisonOperator, type: ValueType
   if (value === null || value === undefined) {
     throw new QueryError(`${where}.${operator}() needs a value, got ${String(value)} (test for null with isNull())`);
   }
-  const problem = valueProblem({ ...type, nullable: false }, value, true);
+  // Null was refused above, so the type's own nullability does not matter here.
+  const problem = valueProblem(type, value, true);
   if (!problem) return;
   if (isScalar(type) && problem.startsWith("must be")) throw new QueryError(`${where}.${operator}() needs ${type.type === "integer" ? "an" : "a"} ${type.type} value, got ${describe(value)}`);
   throw new QueryError(`${where}.${operator}(): the value ${problem}`);

@@ -114,7 +114,8 @@ class Preparation {
     checkComparisonValue(field, operator, value, path);
     // A list (in, notIn) is one value, bound as one parameter: its length is no part of the shape.
     const shape = `(${field.index}${pathKey(path)}${operator})`;
-    const prepared: ComparisonNode = { kind: "comparison", field, operator, value: this.#value(value), ...(path ? { path } : {}) };
+    const bound = this.#value(value);
+    const prepared: ComparisonNode = path ? { kind: "comparison", field, operator, value: bound, path } : { kind: "comparison", field, operator, value: bound };
     // Inside some(...), a condition is about the item: the model is the enclosing one's.
     if (field.model === this.model || path?.element) {
       this.key += shape;
