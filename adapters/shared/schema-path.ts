@@ -7,7 +7,7 @@ export const MAX_DEPTH = 64;
 
 /** Thrown when reading `schema` reaches `schema` again; caught where that reading began. */
 class Recursion extends Error {
-  constructor(readonly schema: object) {
+  constructor(readonly schema: unknown) {
     super("a schema holds itself");
   }
 }
@@ -21,7 +21,7 @@ class TooDeep extends Error {}
  * the path stops, and the schema it met is stored as a JSON value, which holds any depth.
  */
 export class SchemaPath {
-  readonly #active = new Set<object>();
+  readonly #active = new Set<unknown>();
   #nesting = 0;
 
   constructor(
@@ -34,7 +34,12 @@ export class SchemaPath {
    * array or record, where a marker cannot reach) the whole field's, as a JSON value.
    */
   storedAs(type = "binary"): string {
-    return this.#nesting === 0 ? problems.storedAdvice(this.field, type) : problems.storedWhole(this.field);
+    return this.isInside ? problems.storedWhole(this.field) : problems.storedAdvice(this.field, type);
+  }
+
+  /** Whether what is being read is a part of the field (a key, an item), where a marker cannot reach. */
+  get isInside(): boolean {
+    return this.#nesting > 0;
   }
 
   /** Reads the parts of a structured value (keys, items, values). */
@@ -48,7 +53,7 @@ export class SchemaPath {
   }
 
   /** Reads `schema` by `read`; if `schema` is met again inside, it is read as a whole by `recursive`. */
-  enter(schema: object, read: () => FieldReading, recursive: () => FieldReading): FieldReading {
+  enter<T>(schema: unknown, read: () => T, recursive: () => T): T {
     if (this.#active.has(schema)) throw new Recursion(schema);
     if (this.#active.size >= MAX_DEPTH) throw new TooDeep();
     this.#active.add(schema);

@@ -5,23 +5,12 @@ import {
   ValidateNested,
 } from "class-validator";
 import { describe, expect, it } from "vitest";
-import { Auto, Key, metaOf, model, ModelCollection, ModelError, Stored, ValidationError, type ModelHandle } from "../../src/index.js";
-import { addThroughOmmi, validate, validatePatch } from "./helpers.js";
+import { Auto, Key, metaOf, model, ModelCollection, ModelError, Stored, ValidationError } from "../../src/index.js";
+import { addThroughOmmi, key, treeOf, validate, validatePatch, value } from "./helpers.js";
 
 enum Color { Red = "red", Blue = "blue" }
 
-type Tree = Record<string, unknown>;
-const key = (name: string, type: string, more: Tree = {}): Tree => ({ name, type, optional: false, nullable: false, ...more });
-const value = (type: string, more: Tree = {}): Tree => ({ type, nullable: false, ...more });
 const inCollection = () => ({ collection: new ModelCollection() });
-
-/** A field's type tree as the adapter read it (and ModelMeta kept it), without the column details. */
-function treeOf(handle: ModelHandle<unknown, unknown>, name: string): Tree {
-  const field = metaOf(handle).field(name);
-  if (!field) throw new Error(`no field ${name}`);
-  const { type, optional, nullable, values, fields, of, options, discriminator } = field;
-  return { name, type, optional, nullable, values, fields, of, options, discriminator };
-}
 
 function modelError(define: () => unknown): string {
   try {

@@ -11,6 +11,33 @@ export function fieldsOf(handle: Handle): Record<string, { type: string; optiona
   );
 }
 
+/** A type tree (or part of one) as tests compare it. */
+export type Tree = Record<string, unknown>;
+
+/** Each field's type tree as the adapter read it (and ModelMeta kept it), by name, without the column details. */
+export function treesOf(handle: Handle): Record<string, Tree> {
+  return Object.fromEntries(
+    metaOf(handle).fields.map(({ name, type, optional, nullable, values, fields, of, options, discriminator }) => [
+      name,
+      { type, optional, nullable, ...(values ? { values } : {}), ...(fields ? { fields } : {}), ...(of ? { of } : {}), ...(options ? { options } : {}), ...(discriminator ? { discriminator } : {}) },
+    ]),
+  );
+}
+
+/** One field's type tree, with its name. */
+export function treeOf(handle: Handle, name: string): Tree {
+  const tree = treesOf(handle)[name];
+  if (!tree) throw new Error(`no field ${name}`);
+  return { name, ...tree };
+}
+
+/** A nested key as a tree holds it: required and not null unless `more` says otherwise. */
+export const key = (name: string, type: string, more: Tree = {}): Tree => ({ name, type, optional: false, nullable: false, ...more });
+/** An item or value type (no optionality of its own). */
+export const value = (type: string, more: Tree = {}): Tree => ({ type, nullable: false, ...more });
+/** A top-level field's tree, without its name. */
+export const field = (type: string, more: Tree = {}): Tree => ({ type, optional: false, nullable: false, ...more });
+
 /** A name, and a collection of its own for each model, so that tests may reuse model names. */
 export function isolated(name: string): { name: string; collection: ModelCollection } {
   return { name, collection: new ModelCollection() };

@@ -1,22 +1,11 @@
 import { Type } from "typebox";
 import { describe, expect, it } from "vitest";
-import { Auto, Key, metaOf, model, ModelError, Stored, ValidationError, type ModelHandle } from "../../src/index.js";
-import { addThroughOmmi, isolated, validate, validatePatch } from "./helpers.js";
+import { Auto, Key, metaOf, model, ModelError, Stored, ValidationError } from "../../src/index.js";
+import { addThroughOmmi, isolated, key, treeOf, validate, validatePatch, value } from "./helpers.js";
 
 const DateType = Type.Refine(Type.Unsafe<Date>({ instanceOf: "Date" }), (value) => value instanceof Date, () => "must be a Date");
 const Bytes = Type.Refine(Type.Unsafe<Uint8Array>({ instanceOf: "Uint8Array" }), (value) => value instanceof Uint8Array, () => "must be a Uint8Array");
 
-type Tree = Record<string, unknown>;
-const key = (name: string, type: string, more: Tree = {}): Tree => ({ name, type, optional: false, nullable: false, ...more });
-const value = (type: string, more: Tree = {}): Tree => ({ type, nullable: false, ...more });
-
-/** A field's type tree as the adapter read it (and ModelMeta kept it), without the column details. */
-function treeOf(handle: ModelHandle<unknown, unknown>, name: string): Tree {
-  const field = metaOf(handle).field(name);
-  if (!field) throw new Error(`no field ${name}`);
-  const { type, optional, nullable, values, fields, of, options, discriminator } = field;
-  return { name, type, optional, nullable, values, fields, of, options, discriminator };
-}
 
 const Address = Type.Object({ street: Type.String(), city: Type.String(), zip: Type.Optional(Type.String()) });
 

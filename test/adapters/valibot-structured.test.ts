@@ -1,29 +1,13 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { Auto, Key, metaOf, model, ModelError, Stored, ValidationError } from "../../src/index.js";
-import { addThroughOmmi, isolated, validate } from "./helpers.js";
-
-type Handle = Parameters<typeof metaOf>[0];
-
-/** Each field's type tree as the adapter read it (without what markers add), by name. */
-function treeOf(handle: Handle): Record<string, unknown> {
-  const fields = (metaOf(handle) as { fields: readonly (Record<string, unknown> & { name: string })[] }).fields;
-  return Object.fromEntries<unknown>(
-    fields.map(({ name, type, optional, nullable, values, fields: keys, of, options, discriminator }) => [
-      name,
-      { type, optional, nullable, ...(values ? { values } : {}), ...(keys ? { fields: keys } : {}), ...(of ? { of } : {}), ...(options ? { options } : {}), ...(discriminator ? { discriminator } : {}) },
-    ]),
-  );
-}
+import { addThroughOmmi, field, isolated, key, treesOf, validate, value } from "./helpers.js";
 
 /** Reads one field `field` of an otherwise plain model. */
 function readOne(field: v.GenericSchema): unknown {
-  return treeOf(model(v.object({ id: v.string(), field }), isolated("Thing"))).field;
+  return treesOf(model(v.object({ id: v.string(), field }), isolated("Thing"))).field;
 }
 
-const key = (name: string, type: string, more: Record<string, unknown> = {}) => ({ name, type, optional: false, nullable: false, ...more });
-const value = (type: string, more: Record<string, unknown> = {}) => ({ type, nullable: false, ...more });
-const field = (type: string, more: Record<string, unknown> = {}) => ({ type, optional: false, nullable: false, ...more });
 
 describe("valibot: nested objects", () => {
   it("reads a nested object's keys in the schema's order, each with its own type, optionality and null", () => {
@@ -41,7 +25,7 @@ describe("valibot: nested objects", () => {
       }),
       isolated("User"),
     );
-    expect(treeOf(User)).toEqual({
+    expect(treesOf(User)).toEqual({
       id: field("string"),
       address: field("object", {
         fields: [
@@ -146,7 +130,7 @@ describe("valibot: JSON values and recursive schemas", () => {
     const TreeNode: v.GenericSchema<Tree> = v.object({ label: v.string(), children: v.array(v.lazy(() => TreeNode)) });
     expect(readOne(TreeNode)).toEqual(field("json"));
     const Trees = model(v.object({ id: v.string(), roots: v.array(TreeNode) }), isolated("Trees"));
-    expect(treeOf(Trees).roots).toEqual(field("array", { of: value("json") }));
+    expect(treesOf(Trees).roots).toEqual(field("array", { of: value("json") }));
     expect(await validate(Trees, { id: "a", roots: [{ label: "x", children: [{ label: "y", children: [] }] }] })).toMatchObject({ ok: true });
   });
 
@@ -201,7 +185,7 @@ describe("valibot: binary data and custom schemas", () => {
     expect(() => model(schema, isolated("Profile"))).toThrow(ModelError);
     expect(() => model(schema, isolated("Profile"))).toThrow("Profile.avatar: v.custom() does not say what it holds; name the stored type: fields: { avatar: Stored.binary }");
     const Profile = model(schema, { ...isolated("Profile"), fields: { avatar: Stored.binary } });
-    expect(treeOf(Profile).avatar).toEqual({ type: "binary", optional: false, nullable: true });
+    expect(treesOf(Profile).avatar).toEqual({ type: "binary", optional: false, nullable: true });
   });
 
   it("lists each refused field of a model in one ModelError", () => {
@@ -221,7 +205,7 @@ describe("valibot: defaults and fallbacks of structured types", () => {
       }),
       isolated("Post"),
     );
-    expect(treeOf(Post)).toEqual({
+    expect(treesOf(Post)).toEqual({
       id: field("string"),
       tags: field("array", { of: value("string") }),
       meta: field("object", { fields: [key("views", "float")] }),

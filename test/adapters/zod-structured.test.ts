@@ -2,29 +2,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as zm from "zod/mini";
 import { Auto, Key, metaOf, model, ModelError, Stored, ValidationError } from "../../src/index.js";
-import { addThroughOmmi, isolated, validate } from "./helpers.js";
-
-type Handle = Parameters<typeof metaOf>[0];
-
-/** Each field's type tree as the adapter read it (without what markers add), by name. */
-function treeOf(handle: Handle): Record<string, unknown> {
-  const fields = (metaOf(handle) as { fields: readonly (Record<string, unknown> & { name: string })[] }).fields;
-  return Object.fromEntries<unknown>(
-    fields.map(({ name, type, optional, nullable, values, fields: keys, of, options, discriminator }) => [
-      name,
-      { type, optional, nullable, ...(values ? { values } : {}), ...(keys ? { fields: keys } : {}), ...(of ? { of } : {}), ...(options ? { options } : {}), ...(discriminator ? { discriminator } : {}) },
-    ]),
-  );
-}
+import { addThroughOmmi, field, isolated, key, treesOf, validate, value } from "./helpers.js";
 
 /** Reads one field `field` of an otherwise plain model. */
 function readOne(field: z.ZodType): unknown {
-  return treeOf(model(z.object({ id: z.string(), field }), isolated("Thing"))).field;
+  return treesOf(model(z.object({ id: z.string(), field }), isolated("Thing"))).field;
 }
 
-const key = (name: string, type: string, more: Record<string, unknown> = {}) => ({ name, type, optional: false, nullable: false, ...more });
-const value = (type: string, more: Record<string, unknown> = {}) => ({ type, nullable: false, ...more });
-const field = (type: string, more: Record<string, unknown> = {}) => ({ type, optional: false, nullable: false, ...more });
 
 describe("zod: nested objects", () => {
   it("reads a nested object's keys in the schema's order, each with its own type, optionality and null", () => {
@@ -42,7 +26,7 @@ describe("zod: nested objects", () => {
       }),
       isolated("User"),
     );
-    expect(treeOf(User)).toEqual({
+    expect(treesOf(User)).toEqual({
       id: field("string"),
       address: field("object", {
         fields: [
@@ -175,7 +159,7 @@ describe("zod: JSON values and recursive schemas", () => {
     });
     const Folders = model(Folder, isolated("Folders"));
     // Zod keeps what a getter gave: the array of subfolders is the schema met again, so it is the JSON value.
-    expect(treeOf(Folders).subfolders).toEqual(field("json"));
+    expect(treesOf(Folders).subfolders).toEqual(field("json"));
     expect(await validate(Folders, { id: "a", name: "root", subfolders: [{ id: "b", name: "sub", subfolders: [] }] })).toMatchObject({ ok: true });
   });
 
@@ -183,7 +167,7 @@ describe("zod: JSON values and recursive schemas", () => {
     const linked = (): z.ZodType => z.object({ value: z.string(), next: z.lazy(linked).nullable() });
     expect(() => readOne(linked())).toThrow(/^Thing\.field: its type nests deeper than 64 levels.*fields: \{ field: Stored\.json \}/);
     const Stored_ = model(z.object({ id: z.string(), field: linked() }), { ...isolated("Thing"), fields: { field: Stored.json } });
-    expect(treeOf(Stored_).field).toEqual(field("json"));
+    expect(treesOf(Stored_).field).toEqual(field("json"));
   });
 
   it("reads a z.lazy that is not recursive as what it stands for", () => {
@@ -248,7 +232,7 @@ describe("zod: binary data and custom schemas", () => {
       ...isolated("Profile"),
       fields: { avatar: Stored.binary },
     });
-    expect(treeOf(Profile).avatar).toEqual({ type: "binary", optional: true, nullable: false });
+    expect(treesOf(Profile).avatar).toEqual({ type: "binary", optional: true, nullable: false });
     const orNull = z.object({ id: z.string(), avatar: z.union([z.custom<Buffer>((input) => Buffer.isBuffer(input)), z.null()]) });
     expect(() => model(orNull, isolated("Profile"))).toThrow(/Profile\.avatar: z\.custom\(\) does not say what it holds; name the stored type: fields: \{ avatar: Stored\.binary \}/);
   });
@@ -256,7 +240,7 @@ describe("zod: binary data and custom schemas", () => {
   it("says to store the whole field as JSON when a z.custom() is inside it, where a marker cannot reach", () => {
     expect(() => readOne(z.object({ raw: z.custom<object>() }))).toThrow(/^Thing\.field: raw: z\.custom\(\) does not say what it holds;.*fields: \{ field: Stored\.json \}/);
     const Stored_ = model(z.object({ id: z.string(), field: z.object({ raw: z.custom<object>() }) }), { ...isolated("Thing"), fields: { field: Stored.json } });
-    expect(treeOf(Stored_).field).toEqual(field("json"));
+    expect(treesOf(Stored_).field).toEqual(field("json"));
   });
 });
 
@@ -290,7 +274,7 @@ describe("zod: defaults and wrappers of structured types", () => {
       }),
       isolated("Post"),
     );
-    expect(treeOf(Post)).toEqual({
+    expect(treesOf(Post)).toEqual({
       id: field("string"),
       tags: field("array", { of: value("string") }),
       meta: field("object", { fields: [key("views", "integer")] }),
@@ -323,7 +307,7 @@ describe("zod mini", () => {
       zm.object({ id: zm.string(), tags: zm.array(zm.string()), author: zm.optional(zm.object({ name: zm.string() })), cover: zm.instanceof(Uint8Array), data: zm.json() }),
       isolated("Post"),
     );
-    expect(treeOf(Post)).toEqual({
+    expect(treesOf(Post)).toEqual({
       id: field("string"),
       tags: field("array", { of: value("string") }),
       author: { type: "object", optional: true, nullable: false, fields: [key("name", "string")] },
