@@ -4,7 +4,7 @@ import type { PreparedPatch, StoredRow } from "./driver.js";
 import type { Validated } from "./model/adapter.js";
 import type { FieldMeta, ModelMeta } from "./model/meta.js";
 import { isScalar } from "./model/field.js";
-import { valueProblem } from "./model/value-check.js";
+import { valueIssue } from "./model/value-check.js";
 import { quote } from "./util/quote.js";
 import { malformedText } from "./util/text.js";
 
@@ -74,17 +74,9 @@ function checkStructuredValues(model: ModelMeta, row: StoredRow, position?: numb
   for (const field of fields) {
     const value = row[field.name];
     if (value === undefined) continue;
-    const problem = valueProblem(field, value);
-    if (!problem) continue;
-    const match = /^at ([^:]+): (.*)$/s.exec(problem);
-    const path = match ? [field.name, ...pathSegments(match[1] as string)] : [field.name];
-    throw new ValidationError(model.name, [{ path, message: match ? (match[2] as string) : problem }], [], position);
+    const issue = valueIssue(field, value);
+    if (issue) throw new ValidationError(model.name, [{ path: [field.name, ...issue.path], message: issue.message }], [], position);
   }
-}
-
-/** `lines[2].sku` → ["lines", 2, "sku"]. */
-function pathSegments(at: string): (string | number)[] {
-  return at.split(/\.|(?=\[)/).filter(Boolean).map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
 /** Ommi generates string keys marked `Auto` (the database generates integer ones). */

@@ -35,142 +35,189 @@ export function valueProblem(type: ValueType, value: unknown, forQuery = false):
   // Most values compared in queries are scalars: checked without a walk (this is on every query's path).
   const scalarCheck = SCALAR_CHECKS[type.type as ScalarType] as ((value: unknown) => boolean) | undefined;
   if (scalarCheck && value !== null && value !== undefined && scalarCheck(value) && (forQuery || !type.values)) return malformedText(value);
-  return new ValueWalk(forQuery).check(type, value, "", 0);
+  return new ValueWalk(forQuery).check(type, value, 0);
 }
 
+/** What `valueProblem` finds in a value to write, with the way to it as keys and indexes (a ValidationIssue's path). */
+export function valueIssue(type: ValueType, value: unknown): { readonly path: readonly (string | number)[]; readonly message: string } | undefined {
+  const walk = new ValueWalk(false);
+  return walk.check(type, value, 0) === undefined ? undefined : walk.issue;
+}
+
+/** The names of an object type's keys, made once per type: the walk meets the same types on every row. */
+const declaredKeys = new WeakMap<ValueType, ReadonlySet<string>>();
+
+function declaredOf(type: ValueType): ReadonlySet<string> {
+  let names = declaredKeys.get(type);
+  if (!names) declaredKeys.set(type, (names = new Set((type.fields ?? []).map((field) => field.name))));
+  return names;
+}
+
+/**
+ * One check of one value. It runs for every structured value written, so the way to the value
+ * is kept as a stack of keys and indexes, and spelt out (`lines[2].sku`) only for a problem.
+ */
 class ValueWalk {
   readonly #ancestors = new Set<object>();
+  readonly #path: (string | number)[] = [];
+  /** The problem found, with its path, once the walk has found one. */
+  issue: { readonly path: readonly (string | number)[]; readonly message: string } | undefined;
 
   constructor(private readonly forQuery: boolean) {}
 
-  check(type: ValueType, value: unknown, at: string, depth: number): string | undefined {
-    if (value === null) return type.nullable || type.type === "json" ? undefined : this.#problem(at, `cannot be null (${typeName(type)})`);
-    if (value === undefined) return this.#problem(at, "is undefined, which no database stores (leave the key out, or use null)");
-    if (depth > MAX_DEPTH) return this.#problem(at, `is nested more than ${MAX_DEPTH} levels deep`);
+  check(type: ValueType, value: unknown, depth: number): string | undefined {
+    if (value === null) return type.nullable || type.type === "json" ? undefined : this.#problem(`cannot be null (${typeName(type)})`);
+    if (value === undefined) return this.#problem("is undefined, which no database stores (leave the key out, or use null)");
+    if (depth > MAX_DEPTH) return this.#problem(`is nested more than ${MAX_DEPTH} levels deep`);
     switch (type.type) {
       case "binary":
-        return value instanceof Uint8Array ? undefined : this.#expected(at, "binary data (a Uint8Array or Buffer)", value);
+        return value instanceof Uint8Array ? undefined : this.#expected("binary data (a Uint8Array or Buffer)", value);
       case "json":
-        return this.#json(value, at, depth);
+        return this.#json(value, depth);
       case "object":
-        return this.#within(value, at, () => this.#object(type, value as Record<string, unknown>, at, depth));
+        return this.#enter(value, false) ?? this.#leave(value, this.#object(type, value as Record<string, unknown>, depth));
       case "record":
-        return this.#within(value, at, () => this.#entries(Object.entries(value), type.of as ValueType, at, depth, (key) => `${at}${at ? "." : ""}${key}`));
+        return this.#enter(value, false) ?? this.#leave(value, this.#record(type.of as ValueType, value as Record<string, unknown>, depth));
       case "array":
-        if (!Array.isArray(value)) return this.#expected(at, typeName(type), value);
-        return this.#within(value, at, () => this.#entries(value.map((item, index) => [index, item] as const), type.of as ValueType, at, depth, (index) => `${at}[${index}]`));
+        return this.#enter(value, true, typeName(type)) ?? this.#leave(value, this.#items(type.of as ValueType, value as unknown[], depth));
       case "union":
-        return this.#within(value, at, () => this.#union(type, value as Record<string, unknown>, at, depth));
+        return this.#enter(value, false) ?? this.#leave(value, this.#union(type, value as Record<string, unknown>, depth));
       default:
-        return this.#scalar(type, value, at);
+        return this.#scalar(type, value);
     }
   }
 
-  #scalar(type: ValueType, value: unknown, at: string): string | undefined {
+  #scalar(type: ValueType, value: unknown): string | undefined {
     const scalarType = type.type as ScalarType;
     const fits = SCALAR_CHECKS[scalarType](value) || (scalarType === "bigint" && this.forQuery && Number.isSafeInteger(value));
-    if (!fits) return this.#expected(at, scalarType === "float" ? "a finite number" : `a ${scalarType}`, value);
+    if (!fits) return this.#expected(scalarType === "float" ? "a finite number" : `a ${scalarType}`, value);
     if (!this.forQuery && type.values && !type.values.includes(value as Literal)) {
-      return this.#problem(at, `must be one of ${type.values.map((allowed) => quote(allowed)).join(", ")}, got ${quote(value)}`);
+      return this.#problem(`must be one of ${type.values.map((allowed) => quote(allowed)).join(", ")}, got ${quote(value)}`);
     }
     const text = malformedText(value);
-    return text ? this.#problem(at, text) : undefined;
+    return text ? this.#problem(text) : undefined;
   }
 
-  /** A plain object whose parts are checked once each: a cycle would make storing it loop forever. */
-  #within(value: unknown, at: string, check: () => string | undefined): string | undefined {
-    if (Array.isArray(value) ? false : !isPlainObject(value)) return this.#expected(at, "a plain object", value);
-    const container = value as object;
-    if (this.#ancestors.has(container)) return this.#problem(at, "contains itself (a cycle), which cannot be stored");
-    this.#ancestors.add(container);
-    try {
-      return check();
-    } finally {
-      this.#ancestors.delete(container);
-    }
+  /**
+   * Enters a container (a plain object, or an array when `array`): its parts are checked once each,
+   * since a container that holds itself would make storing it loop forever. A problem, or undefined.
+   */
+  #enter(value: unknown, array: boolean, expected = "a plain object"): string | undefined {
+    if (array ? !Array.isArray(value) : !isPlainObject(value)) return this.#expected(expected, value);
+    if (this.#ancestors.has(value as object)) return this.#problem("contains itself (a cycle), which cannot be stored");
+    this.#ancestors.add(value as object);
+    return undefined;
   }
 
-  #object(type: ValueType, value: Record<string, unknown>, at: string, depth: number): string | undefined {
+  #leave(value: unknown, problem: string | undefined): string | undefined {
+    this.#ancestors.delete(value as object);
+    return problem;
+  }
+
+  /** Checks `check` on the part of the current value at `step` (a key or an index). */
+  #at(step: string | number, check: () => string | undefined): string | undefined;
+  #at(step: string | number, type: ValueType, value: unknown, depth: number): string | undefined;
+  #at(step: string | number, typeOrCheck: ValueType | (() => string | undefined), value?: unknown, depth = 0): string | undefined {
+    this.#path.push(step);
+    const problem = typeof typeOrCheck === "function" ? typeOrCheck() : this.check(typeOrCheck, value, depth);
+    this.#path.pop();
+    return problem;
+  }
+
+  #object(type: ValueType, value: Record<string, unknown>, depth: number): string | undefined {
     for (const field of type.fields ?? []) {
       const inner = value[field.name];
-      const where = `${at}${at ? "." : ""}${field.name}`;
       if (inner === undefined) {
         if (field.optional) continue;
-        return this.#problem(where, "is missing");
+        return this.#at(field.name, () => this.#problem("is missing"));
       }
-      const problem = this.check(field, inner, where, depth + 1);
+      const problem = this.#at(field.name, field, inner, depth + 1);
       if (problem) return problem;
     }
     // Keys the schema lets through without declaring them (a loose object) are stored as JSON.
-    const declared = new Set((type.fields ?? []).map((field) => field.name));
-    for (const [key, inner] of Object.entries(value)) {
-      if (declared.has(key) || inner === undefined) continue;
-      const problem = this.#json(inner, `${at}${at ? "." : ""}${key}`, depth + 1);
+    const declared = declaredOf(type);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || declared.has(key) || value[key] === undefined) continue;
+      const problem = this.#at(key, () => this.#json(value[key], depth + 1));
       if (problem) return problem;
     }
     return undefined;
   }
 
-  #entries<K extends string | number>(entries: readonly (readonly [K, unknown])[], of: ValueType, at: string, depth: number, where: (key: K) => string): string | undefined {
-    for (const [key, inner] of entries) {
-      if (typeof key === "string") {
-        const text = malformedText(key);
-        if (text) return this.#problem(at, `has a key that ${text}`);
-      }
-      const problem = this.check(of, inner, where(key), depth + 1);
+  #record(of: ValueType, value: Record<string, unknown>, depth: number): string | undefined {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const text = malformedText(key);
+      if (text) return this.#problem(`has a key that ${text}`);
+      const problem = this.#at(key, of, value[key], depth + 1);
       if (problem) return problem;
     }
     return undefined;
   }
 
-  #union(type: ValueType, value: Record<string, unknown>, at: string, depth: number): string | undefined {
+  #items(of: ValueType, items: readonly unknown[], depth: number): string | undefined {
+    for (let index = 0; index < items.length; index++) {
+      const problem = this.#at(index, of, items[index], depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+
+  #union(type: ValueType, value: Record<string, unknown>, depth: number): string | undefined {
     const options = type.options ?? [];
     if (type.discriminator !== undefined) {
       const tag = value[type.discriminator];
       const option = options.find((each) => each.fields?.find((field) => field.name === type.discriminator)?.values?.includes(tag as string));
-      if (!option) return this.#problem(`${at}${at ? "." : ""}${type.discriminator}`, `does not name one of the union's options`);
-      return this.#object(option, value, at, depth);
+      if (!option) return this.#at(type.discriminator, () => this.#problem("does not name one of the union's options"));
+      return this.#object(option, value, depth);
     }
-    const problems = options.map((option) => this.#object(option, value, at, depth));
+    const problems = options.map((option) => this.#object(option, value, depth));
     return problems.some((problem) => problem === undefined) ? undefined : problems[0];
   }
 
-  #json(value: unknown, at: string, depth: number): string | undefined {
+  #json(value: unknown, depth: number): string | undefined {
     if (value === null || typeof value === "boolean") return undefined;
-    if (typeof value === "number") return Number.isFinite(value) ? undefined : this.#problem(at, `is ${String(value)}, which JSON cannot hold`);
+    if (typeof value === "number") return Number.isFinite(value) ? undefined : this.#problem(`is ${String(value)}, which JSON cannot hold`);
     if (typeof value === "string") {
       const text = malformedText(value);
-      return text ? this.#problem(at, text) : undefined;
+      return text ? this.#problem(text) : undefined;
     }
-    if (depth > MAX_DEPTH) return this.#problem(at, `is nested more than ${MAX_DEPTH} levels deep`);
-    if (Array.isArray(value)) {
-      return this.#within(value, at, () => {
-        for (let index = 0; index < value.length; index++) {
-          if (value[index] === undefined) return this.#problem(`${at}[${index}]`, "is undefined, which JSON cannot hold (use null)");
-          const problem = this.#json(value[index], `${at}[${index}]`, depth + 1);
-          if (problem) return problem;
-        }
-        return undefined;
-      });
-    }
-    if (!isPlainObject(value)) return this.#expected(at, "a JSON value (null, a boolean, a finite number, a string, an array or a plain object)", value);
-    return this.#within(value, at, () => {
-      for (const [key, inner] of Object.entries(value)) {
-        const text = malformedText(key);
-        if (text) return this.#problem(at, `has a key that ${text}`);
-        if (inner === undefined) continue;
-        const problem = this.#json(inner, `${at}${at ? "." : ""}${key}`, depth + 1);
-        if (problem) return problem;
-      }
-      return undefined;
-    });
+    if (depth > MAX_DEPTH) return this.#problem(`is nested more than ${MAX_DEPTH} levels deep`);
+    if (Array.isArray(value)) return this.#enter(value, true) ?? this.#leave(value, this.#jsonItems(value, depth));
+    const expected = "a JSON value (null, a boolean, a finite number, a string, an array or a plain object)";
+    return this.#enter(value, false, expected) ?? this.#leave(value, this.#jsonEntries(value as Record<string, unknown>, depth));
   }
 
-  #expected(at: string, what: string, value: unknown): string {
-    return this.#problem(at, `must be ${what}, got ${describe(value)}`);
+  #jsonItems(items: readonly unknown[], depth: number): string | undefined {
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      const problem = this.#at(index, () => (item === undefined ? this.#problem("is undefined, which JSON cannot hold (use null)") : this.#json(item, depth + 1)));
+      if (problem) return problem;
+    }
+    return undefined;
   }
 
-  #problem(at: string, message: string): string {
-    return at ? `at ${at}: ${message}` : message;
+  #jsonEntries(value: Record<string, unknown>, depth: number): string | undefined {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const text = malformedText(key);
+      if (text) return this.#problem(`has a key that ${text}`);
+      if (value[key] === undefined) continue;
+      const problem = this.#at(key, () => this.#json(value[key], depth + 1));
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+
+  #expected(what: string, value: unknown): string {
+    return this.#problem(`must be ${what}, got ${describe(value)}`);
+  }
+
+  /** The problem, with the way to the value: `at lines[2].sku: ...` (nothing for the value itself). */
+  #problem(message: string): string {
+    this.issue ??= { path: [...this.#path], message };
+    if (this.#path.length === 0) return message;
+    const at = this.#path.map((step, index) => (typeof step === "number" ? `[${step}]` : index === 0 ? step : `.${step}`)).join("");
+    return `at ${at}: ${message}`;
   }
 }
