@@ -103,6 +103,12 @@ describe("writing structured values", () => {
     expect(!result.ok && (result.error as ValidationError).issues[0]?.path).toEqual(["lines", 0, "qty"]);
   });
 
+  it("the issue's path names keys as they are: a record key holding a dot or a bracket is one key", async () => {
+    const { result, stored } = await addThroughOmmi(Order, { ...valid, extra: { ok: 1, "a.b[0]": [Number.POSITIVE_INFINITY] } });
+    expect(!result.ok && (result.error as ValidationError).issues[0]).toMatchObject({ path: ["extra", "a.b[0]", 0], message: "is Infinity, which JSON cannot hold" });
+    expect(stored).toEqual([]);
+  });
+
   it("text inside a structured value must be well-formed, with the path to it", async () => {
     const { result } = await addThroughOmmi(Order, { ...valid, tags: ["ok", "bad\uD800"] });
     expect(!result.ok && (result.error as ValidationError).issues[0]?.path).toEqual(["tags", 1]);
