@@ -1,6 +1,6 @@
 import { isStructured, type ValueType } from "../../src/kit/driver.js";
 import type { ColumnType, Encode } from "../sql/dialect.js";
-import { jsonEncoder } from "../sql/json-codec.js";
+import { jsonEncoder } from "../sql/json/encoder.js";
 import { formatTimestamp } from "./timestamp.js";
 
 type Text = (value: unknown) => string;
@@ -20,7 +20,7 @@ const TEXT_OF: Readonly<Record<ColumnType, Text>> = {
   },
 };
 
-/** A value of a type as PostgreSQL reads it in text: a structured value is its JSON text (see json-codec.ts). */
+/** A value of a type as PostgreSQL reads it in text: a structured value is its JSON text (see sql/json/encoder.ts). */
 export function textOf(type: ValueType): Text {
   return isStructured(type) ? jsonEncoder(type) : TEXT_OF[type.type as ColumnType];
 }

@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { alias, PgDialect, type PgTable } from "drizzle-orm/pg-core";
 import { isStructured, type FieldMeta } from "../../src/kit/driver.js";
 import { unchanged, valueCodecs, type ColumnType, type Encode, type SqlDialect } from "../sql/dialect.js";
-import { jsonConverter, jsonEncoder } from "../sql/json-codec.js";
+import { jsonConverter } from "../sql/json/decoder.js";
+import { jsonEncoder } from "../sql/json/encoder.js";
 import { qualified } from "../sql/tables.js";
 import { postgresInList } from "./in-list.js";
 import { postgresJson } from "./json.js";
@@ -38,7 +39,7 @@ const COLUMN_TYPES: Record<ColumnType, string> = {
  * number), so integers are decoded here: to numbers for integer fields, to bigints for bigint
  * fields. Dates go through parseTimestamp/formatTimestamp (see options.ts). JSON is bound as
  * Ommi's own text, and postgres.js parses `json` columns (options.ts): what is left is to convert
- * the Dates, bigints and binary data inside (json-codec.ts). bytea comes back as a Buffer.
+ * the Dates, bigints and binary data inside (sql/json/decoder.ts). bytea comes back as a Buffer.
  */
 export const postgresDialect: SqlDialect = {
   table: buildTable,

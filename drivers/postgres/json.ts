@@ -1,7 +1,8 @@
 import { isScalar, QueryError, quote, type ValueType } from "../../src/kit/driver.js";
 import type { ArrayMatch, ColumnType, Encode, JsonAccess, JsonSource, ListMatch, ScalarValue } from "../sql/dialect.js";
 import { sql, type SQL } from "../sql/drizzle.js";
-import { arrayOf, comparedJsonEncoder, holdsNumbers } from "../sql/json-codec.js";
+import { comparedJsonEncoder } from "../sql/json/encoder.js";
+import { arrayOf, holdsNumbers } from "../sql/json/type-facts.js";
 import { arrayLiteral } from "./array-literal.js";
 import { postgresInList } from "./in-list.js";
 
@@ -84,7 +85,7 @@ const ZERO_REPLACEMENT = sql.raw(String.raw`E'\\1\\2'`);
 
 /**
  * Stored JSON text with every number -0 written 0: strings are matched whole (and kept), so a
- * `-0` inside one is left as it is (json-codec.ts, zeroedJsonText, does the same in JavaScript).
+ * `-0` inside one is left as it is (sql/json/negative-zero.ts, zeroedJsonText, does the same in JavaScript).
  */
 function zeroed(value: SQL): SQL {
   return sql`regexp_replace(${value}, ${ZERO_PATTERN}, ${ZERO_REPLACEMENT}, 'g')`;
@@ -164,7 +165,7 @@ function arrayMatch(operator: "has" | "hasAny" | "hasAll", array: SQL, item: Val
   }
 }
 
-/** PostgreSQL's JSON operators and functions on `json` columns (see json-codec.ts for how values are written). */
+/** PostgreSQL's JSON operators and functions on `json` columns (see sql/json/encoder.ts for how values are written). */
 export const postgresJson: JsonAccess = {
   scalar,
   scalarValue: (type) => SCALAR_VALUES[type],

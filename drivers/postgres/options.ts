@@ -94,7 +94,7 @@ export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<
     onnotice: () => undefined,
     types: {
       ommiTimestamp: { to: 1184, from: [1184], serialize: (date: Date) => formatTimestamp(date), parse: parseTimestamp },
-      // Ommi binds JSON as its own text (json-codec.ts: Dates, bigints, -0 written its way), which
+      // Ommi binds JSON as its own text (sql/json/encoder.ts: Dates, bigints, -0 written its way), which
       // postgres.js would otherwise stringify again; `json` and `jsonb` columns it parses as usual.
       ommiJson: { to: 114, from: [114, 3802], serialize: (text: string) => text, parse: (text: string): unknown => JSON.parse(text) },
     },

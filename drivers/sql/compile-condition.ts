@@ -5,7 +5,8 @@ import {
 import { CompiledStatement } from "./compiled.js";
 import type { ColumnType, Encode, JsonSource, ListMatch, SqlDialect } from "./dialect.js";
 import { sql, type SQL, type Table } from "./drizzle.js";
-import { comparedJsonEncoder, holdsNumbers } from "./json-codec.js";
+import { comparedJsonEncoder } from "./json/encoder.js";
+import { holdsNumbers } from "./json/type-facts.js";
 import { columnOf, type Tables } from "./tables.js";
 
 /** The items `some(...)` runs over, innermost last: what paths marked `element` start at. */

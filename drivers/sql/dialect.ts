@@ -14,7 +14,7 @@ export type ColumnType = ScalarType | "binary";
  * One function per value type: how values of that type are bound (encoders) or read back
  * (decoders). Asked when a statement, row runner or row mapper is made, never per value.
  * Scalars and binary data have one function per type; a structured type (an object, array,
- * record, JSON value or union) has its own, generated for that type once (see json-codec.ts).
+ * record, JSON value or union) has its own, generated for that type once (see json/encoder.ts).
  */
 export interface ValueCodecs<C> {
   of(type: ValueType): C;
@@ -83,7 +83,7 @@ export interface JsonAccess {
   /** The JSON text of the value at `keys` exactly as stored; NULL where it is null or missing. For `eq` of whole values. */
   text(source: JsonSource, keys: readonly string[]): SQL;
   /**
-   * Stored JSON text with every number -0 written 0 (see json-codec.ts, zeroedJsonText): `eq` of
+   * Stored JSON text with every number -0 written 0 (see json/negative-zero.ts, zeroedJsonText): `eq` of
    * whole values compares texts, keys in order, and -0 equals 0 there as everywhere.
    */
   zeroed(text: SQL): SQL;

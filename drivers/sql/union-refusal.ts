@@ -1,10 +1,11 @@
 import { isPlainObject, ValidationError, type FieldMeta, type ModelMeta, type PreparedPatch, type StoredRow, type ValidationIssue, type ValueType } from "../../src/kit/driver.js";
-import { holdsConverted, optionOfValue, optionReadBack } from "./json-codec.js";
+import { holdsConverted } from "./json/type-facts.js";
+import { optionOfValue, optionReadBack } from "./json/union-options.js";
 import type { Refusals } from "./runner.js";
 
 /**
  * A union of objects without a discriminator is read back as the first option its stored JSON
- * fits (json-codec.ts). Where options differ only in a Date, a bigint or binary data against a
+ * fits (json/union-options.ts). Where options differ only in a Date, a bigint or binary data against a
  * number or a string (`{ at: Date } | { at: number }`), a value of the later option would come
  * back as the earlier one: such a value is refused before anything is written (DESIGN.md
  * section 4, rule 5: never a silent change), naming the field and the path to the value.

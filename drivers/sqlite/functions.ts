@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { automatonFor, type Automaton, type TextOperator } from "../../src/kit/driver.js";
-import { zeroedJsonText } from "../sql/json-codec.js";
+import { zeroedJsonText } from "../sql/json/negative-zero.js";
 import { globToLike } from "./glob.js";
 
 /**

@@ -1,7 +1,8 @@
 import { isScalar, QueryError, quote, type ValueType } from "../../src/kit/driver.js";
 import type { ArrayMatch, ColumnType, Encode, JsonAccess, JsonSource, ScalarValue } from "../sql/dialect.js";
 import { sql, type SQL } from "../sql/drizzle.js";
-import { arrayOf, comparedJsonEncoder, holdsNumbers } from "../sql/json-codec.js";
+import { comparedJsonEncoder } from "../sql/json/encoder.js";
+import { arrayOf, holdsNumbers } from "../sql/json/type-facts.js";
 import { sqliteInList } from "./in-list.js";
 
 /** A SQL string literal: `'` doubled, nothing else is special in SQLite. */
@@ -99,7 +100,7 @@ function scalarValue(type: ColumnType): ScalarValue {
   return { encode: SCALAR_ENCODERS[type], list: sqliteInList(type === "binary" ? "string" : type) };
 }
 
-/** Stored JSON text with -0 written 0 (json-codec.ts, zeroedJsonText, registered in functions.ts). */
+/** Stored JSON text with -0 written 0 (sql/json/negative-zero.ts, zeroedJsonText, registered in functions.ts). */
 function zeroed(value: SQL): SQL {
   return sql`ommi_json_zero(${value})`;
 }
@@ -147,7 +148,7 @@ function arrayMatch(operator: "has" | "hasAny" | "hasAll", array: SQL, item: Val
   }
 }
 
-/** SQLite's JSON functions on text JSON (see json-codec.ts for how values are written). */
+/** SQLite's JSON functions on text JSON (see sql/json/encoder.ts for how values are written). */
 export const sqliteJson: JsonAccess = {
   scalar,
   scalarValue,

@@ -4,7 +4,7 @@ import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
 import { valueCodecs, type Encode, type TableName, type ValueCodecs } from "../sql/dialect.js";
-import { jsonDecoder } from "../sql/json-codec.js";
+import { jsonDecoder } from "../sql/json/decoder.js";
 import { sql } from "../sql/drizzle.js";
 import type { MaybePromise } from "../sql/maybe-promise.js";
 import { createRowRunner, type RowRunner } from "../sql/row-runner.js";

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { SchemaField, ValueType } from "ommi/driver";
-import { comparedJsonEncoder, holdsConverted, jsonDecoder, jsonEncoder, zeroedJsonText } from "../../drivers/sql/json-codec.js";
+import { jsonDecoder } from "../../drivers/sql/json/decoder.js";
+import { comparedJsonEncoder, jsonEncoder } from "../../drivers/sql/json/encoder.js";
+import { zeroedJsonText } from "../../drivers/sql/json/negative-zero.js";
+import { holdsConverted } from "../../drivers/sql/json/type-facts.js";
 
-// The one JSON encoding both SQL drivers store structured values in (drivers/sql/json-codec.ts),
+// The one JSON encoding both SQL drivers store structured values in (drivers/sql/json/),
 // checked on its own: what the stored text is, and that reading it gives the value back. The
 // round trips through each database are in test/structured.
 
