@@ -89,6 +89,10 @@ describe("valibot: arrays, tuples and records", () => {
     expect(readOne(v.tuple([v.string(), v.null()]))).toEqual(field("array", { of: value("string", { nullable: true }) }));
   });
 
+  it("stores literals of different JSON types (a picklist of strings and numbers) as a JSON value, which keeps each one's type", () => {
+    expect(readOne(v.picklist(["a", 1, true]))).toEqual(field("json"));
+  });
+
   it("stores a tuple of different JSON types as an array of JSON values; refuses a loose tuple, whose extra items have no type", () => {
     expect(readOne(v.tuple([v.string(), v.number()]))).toEqual(field("array", { of: value("json") }));
     expect(() => readOne(v.tuple([v.string(), v.bigint()]))).toThrow(/^Thing\.field: a tuple is stored as an array of its items' one type; a union of unrelated types/);

@@ -193,7 +193,6 @@ describe("valibot: reading fields", () => {
     ["a set", v.set(v.string()), /^Thing\.field: a Set has no JSON form, so it cannot be stored exactly; use an array \(v\.array/],
     ["a map", v.map(v.string(), v.number()), /^Thing\.field: a Map has no JSON form.*v\.record\(v\.string\(\)/],
     ["a union of unrelated types", v.union([v.string(), v.date()]), /^Thing\.field: a union of unrelated types cannot be stored as one type when a date/],
-    ["literals of mixed types", v.picklist(["a", 1]), /^Thing\.field: literals of mixed types/],
     ["a custom schema", v.custom<Buffer>(() => true), /^Thing\.field: v\.custom\(\) does not say what it holds; name the stored type: fields: \{ field: Stored\.binary \}/],
     ["a symbol", v.symbol(), /^Thing\.field: Valibot type "symbol" cannot be stored; use string/],
   ])("rejects %s with a ModelError naming the field", (_feature, field, message) => {
