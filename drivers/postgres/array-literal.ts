@@ -1,6 +1,7 @@
-import { isStructured, type ValueType } from "../../src/kit/driver.js";
+import { isStructured, type SchemaField, type ValueType } from "../../src/kit/driver.js";
 import type { ColumnType, Encode } from "../sql/dialect.js";
 import { jsonEncoder } from "../sql/json/encoder.js";
+import { storesNullAsJson } from "../sql/json/type-facts.js";
 import { formatTimestamp } from "./timestamp.js";
 
 type Text = (value: unknown) => string;
@@ -25,6 +26,11 @@ export function textOf(type: ValueType): Text {
   return isStructured(type) ? jsonEncoder(type) : TEXT_OF[type.type as ColumnType];
 }
 
+/** A field's value as PostgreSQL reads it in text, and (for a field that stores null as JSON null) its null too. */
+export function fieldTextOf(field: SchemaField): { readonly text: Text; readonly nullText?: string } {
+  return storesNullAsJson(field) ? { text: textOf(field), nullText: "null" } : { text: textOf(field) };
+}
+
 /** The element type to cast a column's array to (collations belong to the table's column, not here). */
 const ARRAY_TYPES: Readonly<Record<ColumnType, string>> = {
   string: "text[]",
@@ -45,13 +51,14 @@ export function arrayTypeOf(type: ValueType): string {
  * number of rows binds as one parameter per column. Every element is quoted, so no content
  * (commas, braces, spaces, the word NULL) can be read as syntax. `text` writes one value.
  */
-export function arrayLiteral(text: Text): Encode {
+export function arrayLiteral({ text, nullText }: { readonly text: Text; readonly nullText?: string }): Encode {
   return (values) => {
     const column = values as readonly unknown[];
     const elements = new Array<string>(column.length);
     for (let index = 0; index < column.length; index++) {
       const value = column[index];
-      elements[index] = value === null || value === undefined ? "NULL" : `"${text(value).replace(/[\\"]/g, "\\$&")}"`;
+      if (value === undefined || (value === null && nullText === undefined)) elements[index] = "NULL";
+      else elements[index] = `"${(value === null ? (nullText as string) : text(value)).replace(/[\\"]/g, "\\$&")}"`;
     }
     return `{${elements.join(",")}}`;
   };

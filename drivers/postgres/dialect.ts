@@ -9,6 +9,7 @@ import { postgresInList } from "./in-list.js";
 import { postgresJson } from "./json.js";
 import { buildTable } from "./table.js";
 import { postgresTextMatch } from "./text-match.js";
+import { decodingJsonNull } from "./json-null.js";
 
 const drizzleDialect = new PgDialect();
 
@@ -74,7 +75,7 @@ export const postgresDialect: SqlDialect = {
       bigint: (value) => BigInt(value as string),
       binary: undefined,
     },
-    jsonConverter,
+    (type) => decodingJsonNull(jsonConverter(type)),
   ),
   // For has and hasAll (containment, see json.ts); jsonb_path_ops is the smaller GIN kind, for @> alone.
   structuredIndex: (field, column) => (field.type === "array" ? sql`USING gin ((${column}::jsonb) jsonb_path_ops)` : undefined),

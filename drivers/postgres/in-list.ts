@@ -12,7 +12,7 @@ import { arrayLiteral, arrayTypeOf, textOf } from "./array-literal.js";
 function listMatch(type: ScalarType): ListMatch {
   const valueType: ValueType = { type, nullable: false };
   const arrayType = sql.raw(arrayTypeOf(valueType));
-  return { expression: (column, list) => sql`${column} = ANY(${list}::${arrayType})`, encode: arrayLiteral(textOf(valueType)) };
+  return { expression: (column, list) => sql`${column} = ANY(${list}::${arrayType})`, encode: arrayLiteral({ text: textOf(valueType) }) };
 }
 
 const LIST_MATCHES = new Map<ScalarType, ListMatch>();

@@ -4,7 +4,7 @@ import type { CompiledStatement } from "../sql/compiled.js";
 import { generatedKey } from "../sql/ddl.js";
 import { sql } from "../sql/drizzle.js";
 import type { Tables } from "../sql/tables.js";
-import { arrayLiteral, arrayTypeOf, textOf } from "./array-literal.js";
+import { arrayLiteral, arrayTypeOf, fieldTextOf } from "./array-literal.js";
 import { postgresDialect, quoteIdentifier } from "./dialect.js";
 
 const INPUT = sql.identifier("ommi_input");
@@ -30,7 +30,7 @@ export function insertRows(model: ModelMeta, tables: Tables): CompiledStatement 
   const table = tables.of(model);
   const columns = sql.join(model.fields.map((field) => sql.identifier(field.column)), sql`, `);
   const arrays = sql.join(
-    model.fields.map((field, index) => sql`${compilation.placeholder(Param.at(index), arrayLiteral(textOf(field)))}::${sql.raw(arrayTypeOf(field))}`),
+    model.fields.map((field, index) => sql`${compilation.placeholder(Param.at(index), arrayLiteral(fieldTextOf(field)))}::${sql.raw(arrayTypeOf(field))}`),
     sql`, `,
   );
   const key = generatedKey(model);

@@ -67,13 +67,13 @@ function scalar(source: JsonSource, keys: readonly string[], type: ColumnType): 
 
 /** The stored JSON text of the value at `keys` (the `json` type keeps text as written); NULL for a JSON null. */
 function text(source: JsonSource, keys: readonly string[]): SQL {
-  if ("column" in source && keys.length === 0) return sql`${source.column}::text`;
+  if ("column" in source && keys.length === 0) return source.holdsJsonNull ? sql`nullif(${source.column}::text, 'null')` : sql`${source.column}::text`;
   return sql`nullif((${jsonAt(sourceValue(source), keys)})::text, 'null')`;
 }
 
 /** json_array_length and json_array_elements fail on anything but an array: anything else is NULL here. */
 function array(source: JsonSource, keys: readonly string[]): SQL {
-  if ("column" in source && keys.length === 0) return source.column;
+  if ("column" in source && keys.length === 0 && !source.holdsJsonNull) return source.column;
   const value = jsonAt(sourceValue(source), keys);
   return sql`CASE WHEN json_typeof(${value}) = 'array' THEN ${value} END`;
 }
@@ -99,7 +99,7 @@ const asBase64: Encode = (value) => {
 };
 
 function anyOf(arrayType: string, text: (value: unknown) => string): ListMatch {
-  return { expression: (value, list) => sql`${value} = ANY(${list}::${sql.raw(arrayType)})`, encode: arrayLiteral(text) };
+  return { expression: (value, list) => sql`${value} = ANY(${list}::${sql.raw(arrayType)})`, encode: arrayLiteral({ text }) };
 }
 
 /** Values compared with `scalar(...)`: as a column of the type takes them, except dates (milliseconds) and bigints (numeric). */

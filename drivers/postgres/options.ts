@@ -2,6 +2,7 @@ import type postgres from "postgres";
 import { timeoutProblem, type IsolationLevel } from "../../src/kit/driver.js";
 import { quoteIdentifier } from "./dialect.js";
 import { formatTimestamp, parseTimestamp } from "./timestamp.js";
+import { parseJsonColumn } from "./json-null.js";
 
 export interface PostgreSQLOptions {
   /** `postgres://user:password@host:port/database`; the options below override its parts. */
@@ -96,7 +97,8 @@ export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<
       ommiTimestamp: { to: 1184, from: [1184], serialize: (date: Date) => formatTimestamp(date), parse: parseTimestamp },
       // Ommi binds JSON as its own text (sql/json/encoder.ts: Dates, bigints, -0 written its way), which
       // postgres.js would otherwise stringify again; `json` and `jsonb` columns it parses as usual.
-      ommiJson: { to: 114, from: [114, 3802], serialize: (text: string) => text, parse: (text: string): unknown => JSON.parse(text) },
+      // A whole value that is JSON null is kept apart from SQL NULL (which postgres.js also gives as null): see json-null.ts.
+      ommiJson: { to: 114, from: [114, 3802], serialize: (text: string) => text, parse: parseJsonColumn },
     },
   };
 }

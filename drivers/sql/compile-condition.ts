@@ -6,7 +6,8 @@ import { CompiledStatement } from "./compiled.js";
 import type { ColumnType, Encode, JsonSource, ListMatch, SqlDialect } from "./dialect.js";
 import { sql, type SQL, type Table } from "./drizzle.js";
 import { comparedJsonEncoder } from "./json/encoder.js";
-import { holdsNumbers } from "./json/type-facts.js";
+import { columnSource } from "./json/column-source.js";
+import { holdsNumbers, storesNullAsJson } from "./json/type-facts.js";
 import { columnOf, type Tables } from "./tables.js";
 
 /** The items `some(...)` runs over, innermost last: what paths marked `element` start at. */
@@ -90,10 +91,10 @@ export function operandOf(field: FieldMeta, path: ValuePath | undefined, table: 
   const { dialect } = compilation;
   const column = sql`${columnOf(table, field)}`;
   if (!path) {
-    if (isStructured(field)) return wholeValue(dialect.json.text({ column }, []), field, compilation);
+    if (isStructured(field)) return wholeValue(dialect.json.text(columnSource(field, column), []), field, compilation);
     return { expression: column, encode: dialect.encode.of(field), ...(isScalar(field) ? { list: dialect.inList(field.type as ScalarType) } : {}) };
   }
-  const source = path.element ? compilation.item() : { column };
+  const source = path.element ? compilation.item() : columnSource(field, column);
   if (path.length) {
     checkArrayAt(field, path, compilation);
     return { expression: dialect.json.length(dialect.json.array(source, path.keys)), encode: dialect.encode.of(INTEGER), list: dialect.inList("integer") };
@@ -123,9 +124,9 @@ function wholeValue(text: SQL, type: ValueType, compilation: Compilation): Opera
 
 /** What isNull and isNotNull test: the value itself (SQL NULL where it, or a value on the way, is null or missing). */
 function nullTestOf(field: FieldMeta, path: ValuePath | undefined, table: Table, compilation: Compilation): SQL {
-  if (!path) return sql`${columnOf(table, field)}`;
+  if (!path) return storesNullAsJson(field) ? compilation.dialect.json.text(columnSource(field, sql`${columnOf(table, field)}`), []) : sql`${columnOf(table, field)}`;
   if (path.length || !isStructured(path.type)) return operandOf(field, path, table, compilation).expression;
-  return compilation.dialect.json.text(path.element ? compilation.item() : { column: sql`${columnOf(table, field)}` }, path.keys);
+  return compilation.dialect.json.text(path.element ? compilation.item() : columnSource(field, sql`${columnOf(table, field)}`), path.keys);
 }
 
 /** A `length` is of an array: what `path.keys` reach (from the field, or from the current item) must be one. */
@@ -204,7 +205,7 @@ function compileComparison(node: ComparisonNode, table: Table, compilation: Comp
 function compileArrayMatch(node: ComparisonNode, table: Table, compilation: Compilation): SQL {
   const { field, operator, value, path } = node;
   const { json } = compilation.dialect;
-  const source = path?.element ? compilation.item() : { column: sql`${columnOf(table, field)}` };
+  const source = path?.element ? compilation.item() : columnSource(field, sql`${columnOf(table, field)}`);
   const array = json.array(source, path?.keys ?? []);
   if (operator === "isEmpty") return sql`${json.length(array)} = 0`;
   const type = path?.type ?? field;
@@ -218,7 +219,7 @@ function compileArrayMatch(node: ComparisonNode, table: Table, compilation: Comp
 function compileSome(node: SomeNode, table: Table, compilation: Compilation): SQL {
   const { field, path } = node;
   const { json } = compilation.dialect;
-  const source = path?.element ? compilation.item() : { column: sql`${columnOf(table, field)}` };
+  const source = path?.element ? compilation.item() : columnSource(field, sql`${columnOf(table, field)}`);
   const array = json.array(source, path?.keys ?? []);
   const type = (path?.type ?? field).of as ValueType;
   return compilation.withItem(type, (alias) => sql`EXISTS (SELECT 1 FROM ${json.items(array, alias)} WHERE ${compileCondition(node.where, table, compilation)})`);

@@ -1,8 +1,17 @@
 import type { Encode } from "./dialect.js";
 import { placeholderName } from "./drizzle.js";
 
-/** One slot of a statement's parameter list: a constant, or a value to encode when bound. */
-type Slot = { readonly constant: unknown } | { readonly source: "query" | "patch"; readonly index: number; readonly encode: Encode };
+/** One slot of a statement's parameter list: a constant, or a value to encode when bound (null too, when `encodesNull`). */
+type Slot = { readonly constant: unknown } | { readonly source: "query" | "patch"; readonly index: number; readonly encode: Encode; readonly encodesNull: boolean };
+
+const ENCODES_NULL = Symbol("ommi.encodesNull");
+
+/** `encode`, also given null: for a value whose null is bound as something other than SQL NULL (see storesNullAsJson). */
+export function encodingNull(encode: Encode): Encode {
+  const encoder: Encode = (value) => encode(value);
+  Object.defineProperty(encoder, ENCODES_NULL, { value: true });
+  return encoder;
+}
 
 /**
  * A statement compiled once for a query shape: its text, and how to turn the values of any
@@ -21,9 +30,10 @@ export class CompiledStatement {
       const name = placeholderName(param);
       if (name === undefined) return { constant: param };
       const encode = encoders.get(name) ?? identity;
+      const encodesNull = ENCODES_NULL in encode;
       return name.startsWith(PATCH_PREFIX)
-        ? { source: "patch", index: Number(name.slice(PATCH_PREFIX.length)), encode }
-        : { source: "query", index: Number(name), encode };
+        ? { source: "patch", index: Number(name.slice(PATCH_PREFIX.length)), encode, encodesNull }
+        : { source: "query", index: Number(name), encode, encodesNull };
     });
   }
 
@@ -36,7 +46,7 @@ export class CompiledStatement {
       if ("constant" in slot) params[position] = slot.constant;
       else {
         const value = (slot.source === "query" ? values : patch)[slot.index];
-        params[position] = value === null || value === undefined ? null : slot.encode(value);
+        params[position] = value === undefined || (value === null && !slot.encodesNull) ? null : slot.encode(value);
       }
     }
     return params;

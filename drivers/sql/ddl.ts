@@ -1,5 +1,6 @@
 import { isStructured, ModelError, type FieldMeta, type ModelMeta, type NestedIndex } from "../../src/kit/driver.js";
 import { sql, type SQL } from "./drizzle.js";
+import { columnSource } from "./json/column-source.js";
 import { fitName } from "./names.js";
 import type { Tables } from "./tables.js";
 
@@ -60,7 +61,7 @@ export function createIndex(tables: Tables, field: FieldMeta): SQL {
   const unique = isUniqueBeyondKey(field);
   const target = tables.dialect.indexOn(indexName(field), tables.nameOf(field.model));
   if (isStructured(field)) {
-    const indexed = tables.dialect.structuredIndex(field, sql`${sql.identifier(field.column)}`);
+    const indexed = tables.dialect.structuredIndex(field, indexedValue(tables, field));
     if (!indexed) throw new Error(`this database has no index for ${field.model.name}.${field.name} (see hasIndexHere)`);
     return sql`CREATE INDEX IF NOT EXISTS ${target} ${indexed}`;
   }
@@ -74,7 +75,13 @@ export function createIndex(tables: Tables, field: FieldMeta): SQL {
  * object, record or JSON value (index a value inside it instead: `"address.city": Index`).
  */
 export function hasIndexHere(tables: Tables, field: FieldMeta): boolean {
-  return needsIndex(field) && (!isStructured(field) || tables.dialect.structuredIndex(field, sql`${sql.identifier(field.column)}`) !== undefined);
+  return needsIndex(field) && (!isStructured(field) || tables.dialect.structuredIndex(field, indexedValue(tables, field)) !== undefined);
+}
+
+/** What a structured field's index is on: the column as conditions on the whole array read it (see compile-condition.ts). */
+function indexedValue(tables: Tables, field: FieldMeta): SQL {
+  const source = columnSource(field, sql`${sql.identifier(field.column)}`);
+  return field.type === "array" ? tables.dialect.json.array(source, []) : source.column;
 }
 
 /**

@@ -62,7 +62,17 @@ export interface ArrayMatch {
  * current item of an array that `some(...)` runs over (`alias` names its FROM item, see
  * JsonAccess.items; `type` is the items' type).
  */
-export type JsonSource = { readonly column: SQL } | { readonly alias: string; readonly type: ValueType };
+export type JsonSource = ColumnSource | { readonly alias: string; readonly type: ValueType };
+
+/**
+ * A structured field's column. `holdsJsonNull` when the field stores null as the JSON text `null`,
+ * so that SQL NULL can mean "left out" (see json/type-facts.ts, storesNullAsJson): the whole value
+ * is then null where the column is NULL or holds JSON null.
+ */
+export interface ColumnSource {
+  readonly column: SQL;
+  readonly holdsJsonNull?: boolean;
+}
 
 /**
  * How a dialect reaches inside structured values, stored as JSON text (DESIGN.md section 4,

@@ -1,5 +1,6 @@
 import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
 import type { Encode, ValueCodecs } from "./dialect.js";
+import { storesNullAsJson } from "./json/type-facts.js";
 
 /** Turns one row, as an array of column values in field order, into a row object. */
 export type RowMapper = (row: readonly unknown[]) => StoredRow;
@@ -24,7 +25,8 @@ export function createRowMapper(model: ModelMeta, decode: ValueCodecs<Encode | u
     const property = JSON.stringify(field.name);
     // An optional field that is not nullable reads back as absent, as its schema would produce it.
     // A key is never null in a stored row (an optional one is a generated key): always there.
-    if (field.optional && !field.nullable && !field.key) assignments.push(`if (${raw} !== null) out[${property}] = ${value};`);
+    // So is a structured field that stores its null as JSON null: NULL is then "left out" only (see storesNullAsJson).
+    if ((field.optional && !field.nullable && !field.key) || storesNullAsJson(field)) assignments.push(`if (${raw} !== null) out[${property}] = ${value};`);
     else if (assignments.length > 0) assignments.push(`out[${property}] = ${value};`);
     else literal.push(`${property}: ${value}`);
   });

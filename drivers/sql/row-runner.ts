@@ -1,5 +1,6 @@
 import type { FieldMeta, StoredRow } from "../../src/kit/driver.js";
 import { unchanged, type Encode, type ValueCodecs } from "./dialect.js";
+import { storesNullAsJson, withJsonNull } from "./json/type-facts.js";
 
 /** Something that runs with one bound value per field: a prepared single-row INSERT. */
 export interface RunsWithValues<T> {
@@ -20,6 +21,8 @@ export function createRowRunner(fields: readonly FieldMeta[], encode: ValueCodec
   const reads = fields.map((field, index) => `const v${index} = row[${JSON.stringify(field.name)}];`);
   const values = fields.map((field, index) => {
     const encoder = encode.of(field);
+    // Left out, such a field is NULL; null, it is JSON null (see storesNullAsJson).
+    if (storesNullAsJson(field)) return `v${index} === undefined ? null : encode[${encoders.push(withJsonNull(encoder)) - 1}](v${index})`;
     const value = encoder === unchanged ? `v${index}` : `encode[${encoders.push(encoder) - 1}](v${index})`;
     return `v${index} == null ? null : ${value}`;
   });

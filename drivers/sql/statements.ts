@@ -1,11 +1,18 @@
 import { Param, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type SortNode } from "../../src/kit/driver.js";
 import { compileCondition, Compilation, operandOf } from "./compile-condition.js";
 import { PATCH_PREFIX, type CompiledStatement } from "./compiled.js";
-import type { SqlDialect } from "./dialect.js";
+import type { Encode, SqlDialect } from "./dialect.js";
 import { sql, type SQL, type Table } from "./drizzle.js";
+import { storesNullAsJson, withJsonNull } from "./json/type-facts.js";
 import { columnOf, Tables } from "./tables.js";
 
 const identity = (value: unknown) => value;
+
+/** How a field's value is bound: a structured field that may be left out and null binds its null as JSON null. */
+function encoderOf(dialect: SqlDialect, field: FieldMeta): Encode {
+  const encode = dialect.encode.of(field);
+  return storesNullAsJson(field) ? withJsonNull(encode) : encode;
+}
 
 /**
  * Nulls first ascending and last descending, said only where a field can be null: PostgreSQL
@@ -65,7 +72,7 @@ export class StatementBuilder {
   update(query: PreparedQuery, patch: PreparedPatch): CompiledStatement {
     return this.#compile(query, (compilation, table) => {
       const assignments = patch.fields.map(
-        (field, index) => sql`${sql.identifier(field.column)} = ${compilation.placeholder(new Param(index), this.dialect.encode.of(field), PATCH_PREFIX)}`,
+        (field, index) => sql`${sql.identifier(field.column)} = ${compilation.placeholder(new Param(index), encoderOf(this.dialect, field), PATCH_PREFIX)}`,
       );
       return sql`UPDATE ${table} SET ${sql.join(assignments, sql`, `)}${this.#target(query, table, compilation)}`;
     });
@@ -80,7 +87,7 @@ export class StatementBuilder {
     const compilation = new Compilation(this.dialect, this.tables);
     const table = this.tables.of(model);
     const names = sql.join(fields.map((field) => sql.identifier(field.column)), sql`, `);
-    const values = sql.join(fields.map((field, index) => compilation.placeholder(new Param(index), this.dialect.encode.of(field))), sql`, `);
+    const values = sql.join(fields.map((field, index) => compilation.placeholder(new Param(index), encoderOf(this.dialect, field))), sql`, `);
     return compilation.finish(sql`INSERT INTO ${table} (${names}) VALUES (${values})`);
   }
 

@@ -41,7 +41,10 @@ function scalar(source: JsonSource, keys: readonly string[], type: ColumnType): 
  * key order as written; Ommi writes them one way only), and 'null' for a JSON null, made NULL here.
  */
 function text(source: JsonSource, keys: readonly string[]): SQL {
-  if ("column" in source) return keys.length === 0 ? source.column : sql`nullif(${source.column} -> ${jsonPath(keys)}, 'null')`;
+  if ("column" in source) {
+    if (keys.length > 0) return sql`nullif(${source.column} -> ${jsonPath(keys)}, 'null')`;
+    return source.holdsJsonNull ? sql`nullif(${source.column}, 'null')` : source.column;
+  }
   const value = itemColumn(source.alias, "value");
   if (keys.length > 0) return sql`nullif(${value} -> ${jsonPath(keys)}, 'null')`;
   // An item of json_each is its JSON text when it is an object or an array; other items are
@@ -53,7 +56,8 @@ function text(source: JsonSource, keys: readonly string[]): SQL {
 /** json_array_length and json_each take a JSON null (or any non-array) as an array of 0 or 1 items: anything but an array is NULL here. */
 function array(source: JsonSource, keys: readonly string[]): SQL {
   if ("column" in source) {
-    if (keys.length === 0) return source.column;
+    // A column that may hold JSON null (json_each and json_array_length take it as an array of 0 or 1 items).
+    if (keys.length === 0) return source.holdsJsonNull ? sql`CASE json_type(${source.column}) WHEN 'array' THEN ${source.column} END` : source.column;
     const path = jsonPath(keys);
     return sql`CASE json_type(${source.column}, ${path}) WHEN 'array' THEN json_extract(${source.column}, ${path}) END`;
   }

@@ -90,7 +90,7 @@ describe("valibot: arrays, tuples and records", () => {
   });
 
   it("stores literals of different JSON types (a picklist of strings and numbers) as a JSON value, which keeps each one's type", () => {
-    expect(readOne(v.picklist(["a", 1, true]))).toEqual(field("json"));
+    expect(readOne(v.picklist(["a", 1]))).toEqual(field("json"));
   });
 
   it("stores a tuple of different JSON types as an array of JSON values; refuses a loose tuple, whose extra items have no type", () => {

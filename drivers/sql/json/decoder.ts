@@ -26,7 +26,13 @@ export function jsonDecoder(type: ValueType): JsonDecode {
   let decode = decoders.get(type);
   if (!decode) {
     const convert = jsonConverter(type);
-    decode = convert ? (text) => convert(JSON.parse(text as string)) : (text) => JSON.parse(text as string) as unknown;
+    // A whole value may be JSON null (a field that stores its null so, see storesNullAsJson): nothing to convert.
+    decode = convert
+      ? (text) => {
+          const parsed: unknown = JSON.parse(text as string);
+          return parsed === null ? null : convert(parsed);
+        }
+      : (text) => JSON.parse(text as string) as unknown;
     decoders.set(type, decode);
   }
   return decode;

@@ -1,8 +1,24 @@
-import type { ValueType } from "../../../src/kit/driver.js";
+import { isStructured, type SchemaField, type ValueType } from "../../../src/kit/driver.js";
+import { encodingNull } from "../compiled.js";
+import type { Encode } from "../dialect.js";
 
 // Facts about a type's tree that decide how its values are written, read back and compared.
 
 const arrayTypes = new WeakMap<ValueType, ValueType>();
+
+/**
+ * Whether a field stores its null as the JSON text `null`: a structured field that may be both
+ * left out and null. Its column is then NULL only where the value was left out, so that it reads
+ * back left out, as the schema library gave it (a scalar column has one NULL for both).
+ */
+export function storesNullAsJson(field: SchemaField): boolean {
+  return isStructured(field) && field.optional && field.nullable;
+}
+
+/** The encoder of such a field's values, null included (as the JSON text `null`). */
+export function withJsonNull(encode: Encode): Encode {
+  return encodingNull((value) => (value === null ? "null" : encode(value)));
+}
 
 /** Whether a value of `type` may hold a number, so that its stored text may hold -0 (a Date's milliseconds never are -0). */
 export function holdsNumbers(type: ValueType): boolean {
