@@ -2,25 +2,9 @@ import { malformedText } from "../util/text.js";
 import { describe } from "./describe.js";
 import { quote } from "../util/quote.js";
 import { typeName, type Literal, type ScalarType, type ValueType } from "./field.js";
+import { isPlainObject, MAX_DEPTH, SCALAR_CHECKS, storableCheck } from "./storable.js";
 
-/** Deeper values are refused: a hostile value must not overflow the stack of the process that checks it. */
-export const MAX_DEPTH = 256;
-
-const SCALAR_CHECKS: Readonly<Record<ScalarType, (value: unknown) => boolean>> = {
-  string: (value) => typeof value === "string",
-  integer: (value) => Number.isSafeInteger(value),
-  float: (value) => typeof value === "number" && Number.isFinite(value),
-  boolean: (value) => typeof value === "boolean",
-  date: (value) => value instanceof Date && !Number.isNaN(value.getTime()),
-  bigint: (value) => typeof value === "bigint",
-};
-
-/** A plain object: what an object, record, union or JSON value is made of (not a Date, array, Map or class instance). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
+export { isPlainObject, MAX_DEPTH } from "./storable.js";
 
 /**
  * Why `value` is not a value of `type` that every database stores exactly, or undefined. The
@@ -35,11 +19,27 @@ export function valueProblem(type: ValueType, value: unknown, forQuery = false):
   // Most values compared in queries are scalars: checked without a walk (this is on every query's path).
   const scalarCheck = SCALAR_CHECKS[type.type as ScalarType] as ((value: unknown) => boolean) | undefined;
   if (scalarCheck && value !== null && value !== undefined && scalarCheck(value) && (forQuery || !type.values)) return malformedText(value);
+  if (!forQuery && isStorable(type, value)) return undefined;
   return new ValueWalk(forQuery).check(type, value, 0);
 }
 
+/** The walk alone, without the fast answer: what the fast check must agree with (test/core/storable.property.test.ts). */
+export function walkedProblem(type: ValueType, value: unknown): string | undefined {
+  return new ValueWalk(false).check(type, value, 0);
+}
+
+/** Whether the fast check (storable.ts) takes a value to write: `false` means only "walk it". */
+export function isStorable(type: ValueType, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value === null) return type.nullable || type.type === "json";
+  return storableCheck(type)(value, 0);
+}
+
+
+
 /** What `valueProblem` finds in a value to write, with the way to it as keys and indexes (a ValidationIssue's path). */
 export function valueIssue(type: ValueType, value: unknown): { readonly path: readonly (string | number)[]; readonly message: string } | undefined {
+  if (isStorable(type, value)) return undefined;
   const walk = new ValueWalk(false);
   return walk.check(type, value, 0) === undefined ? undefined : walk.issue;
 }
