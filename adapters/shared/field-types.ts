@@ -1,11 +1,4 @@
-import type { FieldType } from "../../src/kit/adapter.js";
-
-// A plain object, as JSON makes them: not an array, a Date, a Map or an instance of a class.
-const isPlainObject = (value: unknown): boolean => {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-};
+import { isPlainObject, type FieldType } from "../../src/kit/adapter.js";
 
 // An invalid Date has no time to store (it would reach the database as NaN, which SQLite stores as NULL).
 const HOLDS: Readonly<Record<FieldType, (value: unknown) => boolean>> = {

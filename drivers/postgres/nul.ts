@@ -1,6 +1,6 @@
 import {
   isPlainObject, isStructured, Param, QueryError, quote, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch,
-  type ComparisonNode, type PreparedQuery, type StoredRow, type ValidationIssue,
+  type PreparedQuery, type StoredRow, targetName, type ValidationIssue,
 } from "../../src/kit/driver.js";
 
 /**
@@ -96,13 +96,6 @@ export function refuseNulInQuery(query: PreparedQuery): void {
   throw new QueryError(`${where}${PROBLEM}, so the value ${quote(culprit?.value)} cannot be compared with stored values`);
 }
 
-/** How a condition names what it compares: `Customer.address.city`, `Customer.lines[item].sku`. */
-function targetOf(node: ComparisonNode): string {
-  const { field, path } = node;
-  const keys = path ? path.keys.map((key) => `.${key}`).join("") : "";
-  return `${field.model.name}.${field.name}${path?.element ? "[item]" : ""}${keys}${path?.length ? ".length" : ""}`;
-}
-
 interface Culprit {
   readonly target: string;
   readonly operator: string;
@@ -115,7 +108,7 @@ function findCulprit(node: ConditionNode, values: readonly unknown[]): Culprit |
       const params = Array.isArray(node.value) ? (node.value as unknown[]) : [node.value];
       for (const param of params) {
         const value = param instanceof Param ? values[param.index] : undefined;
-        if (hasNul(value)) return { target: targetOf(node), operator: node.operator, value };
+        if (hasNul(value)) return { target: targetName(node.field, node.path), operator: node.operator, value };
       }
       return undefined;
     }

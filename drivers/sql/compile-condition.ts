@@ -1,5 +1,5 @@
 import {
-  isScalar, isStructured, Param, QueryError, typeName, type ComparisonNode, type ConditionNode, type FieldMeta, type RelatedNode, type ScalarType, type SomeNode,
+  isScalar, isStructured, Param, QueryError, targetName, typeName, type ComparisonNode, type ConditionNode, type FieldMeta, type RelatedNode, type ScalarType, type SomeNode,
   type TextOperator, type ValuePath, type ValueType,
 } from "../../src/kit/driver.js";
 import { CompiledStatement } from "./compiled.js";
@@ -112,7 +112,7 @@ function naming(encode: Encode, field: FieldMeta, path: ValuePath): Encode {
       return encode(value);
     } catch (error) {
       if (!(error instanceof QueryError)) throw error;
-      throw new QueryError(`${field.model.name}.${field.name}${path.element ? "[item]" : ""}${path.keys.map((key) => `.${key}`).join("")}: ${error.message}`);
+      throw new QueryError(`${targetName(field, path)}: ${error.message}`);
     }
   };
 }
@@ -134,7 +134,7 @@ function checkArrayAt(field: FieldMeta, path: ValuePath, compilation: Compilatio
   let type: ValueType | undefined = path.element ? compilation.itemType() : field;
   for (const key of path.keys) type = type?.fields?.find((nested) => nested.name === key);
   if (type?.type !== "array") {
-    const name = `${field.model.name}.${field.name}${path.element ? "[item]" : ""}${path.keys.map((key) => `.${key}`).join("")}`;
+    const name = targetName(field, { ...path, length: false });
     throw new QueryError(`${name}.length: only an array has a length, and ${name} is ${type ? typeName(type) : "not a known value"}`);
   }
 }

@@ -1,5 +1,5 @@
 import { isPlainObject, ValidationError, type FieldMeta, type ModelMeta, type PreparedPatch, type StoredRow, type ValidationIssue, type ValueType } from "../../src/kit/driver.js";
-import { holdsConverted } from "./json/type-facts.js";
+import { holdsConverted, reaches } from "./json/type-facts.js";
 import { optionOfValue, optionReadBack } from "./json/union-options.js";
 import type { Refusals } from "./runner.js";
 
@@ -11,14 +11,7 @@ import type { Refusals } from "./runner.js";
  * section 4, rule 5: never a silent change), naming the field and the path to the value.
  */
 function mayReadBackAsAnother(type: ValueType): boolean {
-  const seen = new Set<ValueType>();
-  const visit = (each: ValueType): boolean => {
-    if (seen.has(each)) return false;
-    seen.add(each);
-    if (each.type === "union" && each.discriminator === undefined && holdsConverted(each)) return true;
-    return [...(each.fields ?? []), ...(each.of ? [each.of] : []), ...(each.options ?? [])].some(visit);
-  };
-  return visit(type);
+  return reaches(type, (each) => each.type === "union" && each.discriminator === undefined && holdsConverted(each));
 }
 
 const fieldsToCheck = new WeakMap<ModelMeta, readonly FieldMeta[]>();

@@ -5,7 +5,7 @@ import type { FieldMeta } from "../model/meta.js";
 import { comparison, type ComparisonOperator } from "../query/nodes/comparison.js";
 import type { ConditionNode } from "../query/nodes/condition.js";
 import type { QueryNode } from "../query/nodes/query.js";
-import { valuePath, type ValuePath } from "../query/nodes/path.js";
+import { targetName, valuePath, type ValuePath } from "../query/nodes/path.js";
 import { some } from "../query/nodes/some.js";
 import { sort } from "../query/nodes/sort.js";
 import { Condition } from "./condition.js";
@@ -213,8 +213,7 @@ class FieldRefImpl {
   }
 
   toString(): string {
-    const keys = this.#path?.keys.map((key) => `.${key}`).join("") ?? "";
-    return `${this.#field.model.name}.${this.#field.name}${this.#path?.element ? "[item]" : ""}${keys}${this.#path?.length ? ".length" : ""}`;
+    return targetName(this.#field, this.#path);
   }
 }
 

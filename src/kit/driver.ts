@@ -17,6 +17,7 @@ export type { Hop } from "../model/paths.js";
 export { MAX_NAME_BYTES, storedNameProblem, utf8Length } from "../model/names.js";
 export { Param, prepareQuery, type PreparedQuery } from "../query/prepare.js";
 export type * from "../query/nodes/index.js";
+export { targetName } from "../query/nodes/path.js";
 export * from "../query/text/index.js";
 export { quote, shortenMessage } from "../util/quote.js";
 export { MAX_TIMEOUT_MS, timeoutProblem } from "../util/timeouts.js";

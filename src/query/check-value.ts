@@ -4,18 +4,11 @@ import type { FieldMeta } from "../model/meta.js";
 import { describe } from "../model/describe.js";
 import { valueProblem } from "../model/value-check.js";
 import { ARRAY_OPERATORS, type ComparisonOperator } from "./nodes/comparison.js";
-import type { ValuePath } from "./nodes/path.js";
+import { targetName, type ValuePath } from "./nodes/path.js";
 import { checkTextPattern, type TextOperator } from "./text/index.js";
 
 const TEXT_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(["contains", "startsWith", "endsWith", "like", "ilike", "regex"]);
 const ORDERING: ReadonlySet<ComparisonOperator> = new Set(["gt", "gte", "lt", "lte"]);
-
-/** How a condition names what it compares: `User.address.city`, `Order.lines[item].sku`, `Post.tags.length`. */
-export function targetName(field: FieldMeta, path?: ValuePath): string {
-  const base = `${field.model.name}.${field.name}${path?.element ? "[item]" : ""}`;
-  if (!path) return base;
-  return `${base}${path.keys.map((key) => `.${key}`).join("")}${path.length ? ".length" : ""}`;
-}
 
 /** Throws a `QueryError` naming the field when an operator does not apply to it or a value cannot be compared with it. */
 export function checkComparisonValue(field: FieldMeta, operator: ComparisonOperator, value: unknown, path?: ValuePath): void {

@@ -2,8 +2,8 @@ import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
 import { pathBetween } from "../model/paths.js";
 import { SCALAR_TYPES, type FieldType } from "../model/field.js";
-import { checkComparisonValue, targetName } from "./check-value.js";
-import { and, or, not, pathKey, related, some, type ComparisonNode, type ConditionNode, type QueryNode, type SomeNode } from "./nodes/index.js";
+import { checkComparisonValue } from "./check-value.js";
+import { and, or, not, pathKey, related, some, targetName, type ComparisonNode, type ConditionNode, type QueryNode, type SomeNode } from "./nodes/index.js";
 
 /** Stands for `values[index]` in a prepared query, so that compiled statements never hold values. */
 export class Param {

@@ -4,15 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import postgres from "postgres";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Index, model, ModelCollection, Ommi, Unique, when, type Query } from "ommi";
 import { prepareQuery } from "ommi/driver";
 import { PostgreSQLDriver } from "ommi/postgres";
 import { SQLiteDriver } from "ommi/sqlite";
-import { requireService } from "../support/availability.js";
+import { skipWithoutPostgres } from "../support/postgres-suite.js";
 import { compiledSql } from "../support/compiled-sql.js";
-import { postgresUnderTest, testDatabaseUrl } from "../support/postgres.js";
+import { testDatabaseUrl } from "../support/postgres.js";
 
 // Indexes on structured fields, and that the database uses them for the conditions Ommi sends:
 // `fields: { "profile.city": Index }` is an expression index on exactly the expression a
@@ -110,11 +110,7 @@ describe("structured indexes [sqlite]", () => {
 });
 
 describe("structured indexes [postgres]", () => {
-  const unavailable = requireService("postgres", () => postgresUnderTest.unavailable());
-  beforeEach((test) => {
-    const reason = unavailable();
-    if (reason) test.skip(reason);
-  });
+  skipWithoutPostgres();
 
   it("creates expression indexes and GIN indexes on (column::jsonb), and the planner uses them", { timeout: 60_000 }, async () => {
     const schema = `ommi_test_${randomBytes(8).toString("hex")}`;

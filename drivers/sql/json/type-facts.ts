@@ -38,7 +38,7 @@ export function holdsConverted(type: ValueType): boolean {
 }
 
 /** Whether some type in `type`'s tree (itself, its keys, items, values and options, however deep) is one `is` accepts. */
-function reaches(type: ValueType, is: (type: ValueType) => boolean): boolean {
+export function reaches(type: ValueType, is: (type: ValueType) => boolean): boolean {
   const seen = new Set<ValueType>();
   const visit = (each: ValueType): boolean => {
     if (seen.has(each)) return false;

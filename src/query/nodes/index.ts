@@ -3,7 +3,7 @@ export { ARRAY_OPERATORS, comparison, type ArrayOperator, type ComparisonNode, t
 export type { ConditionNode } from "./condition.js";
 export { not, type NotNode } from "./not.js";
 export { or, type OrNode } from "./or.js";
-export { pathKey, valuePath, type ValuePath } from "./path.js";
+export { pathKey, targetName, valuePath, type ValuePath } from "./path.js";
 export { query, type QueryNode } from "./query.js";
 export { related, type Hop, type RelatedNode } from "./related.js";
 export { some, type SomeNode } from "./some.js";

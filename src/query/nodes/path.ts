@@ -1,4 +1,5 @@
 import type { ValueType } from "../../model/field.js";
+import type { FieldMeta } from "../../model/meta.js";
 
 /**
  * Where inside a field's value a condition or a sort looks: `User.address.city` is the field
@@ -17,6 +18,13 @@ export interface ValuePath {
 
 export function valuePath(keys: readonly string[], type: ValueType, element = false, length = false): ValuePath {
   return Object.freeze({ keys: Object.freeze([...keys]), element, length, type });
+}
+
+/** How messages name what a node compares: `User.address.city`, `Order.lines[item].sku`, `Post.tags.length`. */
+export function targetName(field: FieldMeta, path?: ValuePath): string {
+  const base = `${field.model.name}.${field.name}${path?.element ? "[item]" : ""}`;
+  if (!path) return base;
+  return `${base}${path.keys.map((key) => `.${key}`).join("")}${path.length ? ".length" : ""}`;
 }
 
 /** A path's part in a statement shape key: equal for equal paths, and unambiguous whatever the keys hold. */
