@@ -3,23 +3,13 @@ import { z } from "zod";
 import { model, not, QueryError, type Condition, type ModelCollection } from "../../src/index.js";
 import { defineScenario } from "../scenario.js";
 import { addRows } from "../support/capabilities.js";
+import { SAMPLE_FIELDS } from "../support/models.js";
 import { failure } from "../support/results.js";
 import { storesTextWithNul } from "../support/text-nul.js";
 
-/** One nullable field of each stored type. */
+/** One nullable field of each stored type: the Sample's, and a bigint. */
 function defineItem(collection: ModelCollection) {
-  return model(
-    z.object({
-      id: z.number().int(),
-      text: z.string().nullable().default(null),
-      count: z.number().int().nullable().default(null),
-      ratio: z.number().nullable().default(null),
-      flag: z.boolean().nullable().default(null),
-      at: z.date().nullable().default(null),
-      big: z.bigint().nullable().default(null),
-    }),
-    { name: "Item", collection },
-  );
+  return model(z.object({ ...SAMPLE_FIELDS, big: z.bigint().nullable().default(null) }), { name: "Item", collection });
 }
 
 type FieldName = "text" | "count" | "ratio" | "flag" | "at" | "big";
