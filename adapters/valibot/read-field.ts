@@ -5,6 +5,7 @@ import { collectionOf, objectOf, readField, readNestedFields, scalar, unreadable
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";
 import { readMembers, readUnion } from "../shared/union.js";
+import { readClassInstance, readRecord, readTuple } from "../shared/collections.js";
 import { recursiveJson, SchemaPath } from "../shared/schema-path.js";
 
 /** The parts of Valibot's schema and pipe-action objects that Ommi reads (`kind`, `type` and their own properties). */
@@ -79,7 +80,10 @@ function readSchema(schema: ValibotNode, path: SchemaPath, fail: Fail): FieldRea
   const scalarType = SCALARS.get(schema.type);
   if (scalarType) return scalar(scalarType);
   if (OBJECTS.has(schema.type)) return readObject(schema, path, fail);
-  if (TUPLES.has(schema.type)) return readTuple(schema, path, fail);
+  if (TUPLES.has(schema.type)) {
+    const items = [...(schema.items ?? []), ...(schema.rest ? [schema.rest] : [])];
+    return readTuple(items, (item) => item.type === "null", (item) => read(item, path, fail), path, fail);
+  }
   switch (schema.type) {
     case "picklist":
     case "enum":
@@ -119,11 +123,12 @@ function readSchema(schema: ValibotNode, path: SchemaPath, fail: Fail): FieldRea
       if (!schema.item) throw fail("Valibot array without an item schema");
       return collectionOf("array", path.inside(() => read(schema.item as ValibotNode, path, fail)), fail);
     case "record":
-      return readRecord(schema, path, fail);
+      if (typeof schema.key !== "object" || !schema.value) throw fail("Valibot record without a key or value schema");
+      return readRecord(schema.key, schema.value, (part) => read(part, path, fail), path, fail);
     case "lazy":
       return readLazy(schema, path, fail);
     case "instance":
-      return readInstance(schema.class, path);
+      return readClassInstance(schema.class, (name) => `v.instance(${name})`, path);
     case "custom":
       return unreadable(problems.unknownContent("v.custom()", path.storedAs()));
     case "loose_tuple":
@@ -148,24 +153,6 @@ function readObject(schema: ValibotNode, path: SchemaPath, fail: Fail): FieldRea
   return objectOf(path.inside(() => readNestedFields(entries, (entry, failKey) => read(entry, path, failKey), fail)));
 }
 
-/** A tuple is stored as an array of its items' one type (the rest's included): one scalar type, or objects. */
-function readTuple(schema: ValibotNode, path: SchemaPath, fail: Fail): FieldReading {
-  const items = [...(schema.items ?? []), ...(schema.rest ? [schema.rest] : [])];
-  if (items.length === 0) throw fail("an empty tuple holds no value to store; leave the field out");
-  const nonNull = items.filter((item) => item.type !== "null");
-  const readings = path.inside(() => readMembers(nonNull, (item) => read(item, path, fail)));
-  const failItems: Fail = (problem) => fail(`a tuple is stored as an array of its items' one type; ${problem}`);
-  return collectionOf("array", readUnion(readings, nonNull.length < items.length, failItems), fail);
-}
-
-/** A record's keys are strings in JSON; its values are of one type. */
-function readRecord(schema: ValibotNode, path: SchemaPath, fail: Fail): FieldReading {
-  if (typeof schema.key !== "object" || !schema.value) throw fail("Valibot record without a key or value schema");
-  const key = path.inside(() => read(schema.key as ValibotNode, path, fail));
-  if (key.problem) throw fail(`its keys: ${key.problem}`);
-  if (key.type !== "string") throw fail(problems.nonStringKeys(key.type));
-  return collectionOf("record", path.inside(() => read(schema.value as ValibotNode, path, fail)), fail);
-}
 
 /**
  * A lazy schema stands for what its getter gives. The getter is given the value being validated;
@@ -181,13 +168,6 @@ function readLazy(schema: ValibotNode, path: SchemaPath, fail: Fail): FieldReadi
   return read(resolved, path, fail);
 }
 
-/** `v.instance(Class)`: bytes (`Uint8Array`, and Node's `Buffer`, a subclass) are binary, and a `Date` a date. */
-function readInstance(held: unknown, path: SchemaPath): FieldReading {
-  if (held === Uint8Array || (typeof held === "function" && held.prototype instanceof Uint8Array)) return scalar("binary");
-  if (held === Date) return scalar("date");
-  const name = typeof held === "function" && held.name ? held.name : "a class";
-  return unreadable(problems.classInstance(`v.instance(${name})`, path.storedAs()));
-}
 
 /**
  * Which missing values (undefined, null) an optional, nullable or nullish wrapper can let out, of

@@ -5,6 +5,7 @@ import { collectionOf, objectOf, readField, readNestedFields, scalar, unreadable
 import { readLiterals } from "../shared/literals.js";
 import { problems } from "../shared/problems.js";
 import { readMembers, readUnion } from "../shared/union.js";
+import { readClassInstance, readRecord, readTuple } from "../shared/collections.js";
 import { recursiveJson, SchemaPath } from "../shared/schema-path.js";
 
 /** The parts of Zod 4's documented internal structure (`schema._zod.def`) that Ommi reads. */
@@ -113,9 +114,10 @@ function readDef(schema: ZodLike, path: SchemaPath, fail: Fail): FieldReading {
       if (!def.element) throw fail("Zod array without an element type");
       return collectionOf("array", path.inside(() => read(def.element as ZodLike, path, fail)), fail);
     case "tuple":
-      return readTuple(def, path, fail);
+      return readTuple([...(def.items ?? []), ...(def.rest ? [def.rest] : [])], (item) => item._zod.def.type === "null", (item) => read(item, path, fail), path, fail);
     case "record":
-      return readRecord(def, path, fail);
+      if (!def.keyType || !def.valueType) throw fail("Zod record without a key or value type");
+      return readRecord(def.keyType, def.valueType, (part) => read(part, path, fail), path, fail);
     case "custom":
       return readCustom(schema, path);
     case "set":
@@ -165,24 +167,6 @@ function readObject(def: ZodDef, path: SchemaPath, fail: Fail): FieldReading {
   return objectOf(path.inside(() => readNestedFields(entries, (schema, failKey) => read(schema, path, failKey), fail)));
 }
 
-/** A tuple is stored as an array of its items' one type (the rest's included): one scalar type, or objects. */
-function readTuple(def: ZodDef, path: SchemaPath, fail: Fail): FieldReading {
-  const items = [...(def.items ?? []), ...(def.rest ? [def.rest] : [])];
-  if (items.length === 0) throw fail("an empty tuple holds no value to store; leave the field out");
-  const nonNull = items.filter((item) => item._zod.def.type !== "null");
-  const readings = path.inside(() => readMembers(nonNull, (item) => read(item, path, fail)));
-  const failItems: Fail = (problem) => fail(`a tuple is stored as an array of its items' one type; ${problem}`);
-  return collectionOf("array", readUnion(readings, nonNull.length < items.length, failItems), fail);
-}
-
-/** A record's keys are strings in JSON; its values are of one type. */
-function readRecord(def: ZodDef, path: SchemaPath, fail: Fail): FieldReading {
-  if (!def.keyType || !def.valueType) throw fail("Zod record without a key or value type");
-  const key = path.inside(() => read(def.keyType as ZodLike, path, fail));
-  if (key.problem) throw fail(`its keys: ${key.problem}`);
-  if (key.type !== "string") throw fail(problems.nonStringKeys(key.type));
-  return collectionOf("record", path.inside(() => read(def.valueType as ZodLike, path, fail)), fail);
-}
 
 /**
  * `z.instanceof(Class)` is a custom schema that keeps its class: bytes (`Uint8Array`, and Node's
@@ -190,10 +174,6 @@ function readRecord(def: ZodDef, path: SchemaPath, fail: Fail): FieldReading {
  */
 function readCustom(schema: ZodLike, path: SchemaPath): FieldReading {
   const held = schema._zod.bag?.Class;
-  if (held === Uint8Array || (typeof held === "function" && held.prototype instanceof Uint8Array)) return scalar("binary");
-  if (held === Date) return scalar("date");
-  if (typeof held === "function") {
-    return unreadable(problems.classInstance(`z.instanceof(${held.name || "a class"})`, path.storedAs()));
-  }
+  if (typeof held === "function") return readClassInstance(held, (name) => `z.instanceof(${name})`, path);
   return unreadable(problems.unknownContent("z.custom()", path.storedAs()));
 }
