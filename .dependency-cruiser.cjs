@@ -21,8 +21,8 @@ const MODEL = "^src/model/";
 const QUERY = "^src/query/";
 const CONTRACT = "^src/driver\\.ts$";
 const BUILDER = "^src/builder/";
-/** The interface layer: the only code that builds results (and relations/, when it comes). */
-const INTERFACE = "^src/((ommi|find|result|validate)\\.ts$|relations/)";
+/** The interface layer: the only code that builds results, rows and relations. */
+const INTERFACE = "^src/((ommi|find|result|validate|rows)\\.ts$|relations/)";
 const KIT = "^src/kit/";
 const DRIVER_KIT = "^src/kit/driver\\.ts$";
 const ADAPTER_KIT = "^src/kit/adapter\\.ts$";
@@ -122,7 +122,7 @@ const layerRules = [
   ),
   layer(
     "layer-6-interface",
-    "rule 6: the interface layer (ommi, find, result, validate, relations) uses anything " +
+    "rule 6: the interface layer (ommi, find, result, validate, rows, relations) uses anything " +
       "below it in src/, never the kits or the public entry",
     INTERFACE,
     [BOTTOM, MODEL, QUERY, CONTRACT, BUILDER, INTERFACE],

@@ -1,7 +1,11 @@
 import { NoResultError, QueryError } from "./errors.js";
 import type { DriverCapabilities, DriverSession, StoredRow } from "./driver.js";
 import type { DataKeys } from "./builder/handle.js";
-import type { ModelMeta } from "./model/meta.js";
+import { attachRelations, type RowSource } from "./relations/attach.js";
+import { includeRelations, mergeSpecs, planInclude, type IncludePlan } from "./relations/include.js";
+import type { LoadContext } from "./relations/load.js";
+import type { IncludeSpec, Included } from "./relations/types.js";
+import { hydrateAll } from "./rows.js";
 import { validatePatch } from "./validate.js";
 import { rowsAfter, totalOrder } from "./query/keyset.js";
 import { and, query, type QueryNode } from "./query/nodes/index.js";
@@ -28,12 +32,35 @@ export class Find<R> implements AsyncIterable<R> {
   readonly #node: QueryNode;
   readonly #capabilities: DriverCapabilities;
   readonly #timeout: number | undefined;
+  readonly #source: RowSource;
+  readonly #include: { readonly spec: unknown; readonly plan: IncludePlan } | undefined;
 
-  constructor(session: () => DriverSession, node: QueryNode, capabilities: DriverCapabilities = {}, timeout?: number) {
+  constructor(
+    session: () => DriverSession,
+    node: QueryNode,
+    capabilities: DriverCapabilities = {},
+    timeout?: number,
+    source: RowSource = { session },
+    include?: { readonly spec: unknown; readonly plan: IncludePlan },
+  ) {
     this.#session = session;
     this.#node = node;
     this.#capabilities = capabilities;
     this.#timeout = timeout;
+    this.#source = source;
+    this.#include = include;
+  }
+
+  /**
+   * The same rows with these relations loaded: `include({ author: true, comments: { author: true } })`.
+   * Each is a plain value on the row (a row or null, or an array), loaded for all rows with a
+   * fixed number of queries per relation (one, two through an association model), whatever the
+   * number of rows. A name that is no relation of the model is a `QueryError`.
+   */
+  include<const S extends IncludeSpec<R>>(spec: S): Find<Included<R, S>> {
+    const merged = this.#include ? mergeSpecs(this.#include.spec, spec) : spec;
+    const plan = planInclude(this.#node.model, merged);
+    return new Find<Included<R, S>>(this.#session, this.#node, this.#capabilities, this.#timeout, this.#source, { spec: merged, plan });
   }
 
   /**
@@ -43,7 +70,7 @@ export class Find<R> implements AsyncIterable<R> {
    * a running statement (SQLite) fail the operation with a `QueryError` before it runs.
    */
   timeout(ms: number): Find<R> {
-    return new Find<R>(this.#session, this.#node, this.#capabilities, ms);
+    return new Find<R>(this.#session, this.#node, this.#capabilities, ms, this.#source, this.#include);
   }
 
   /** `node` prepared for the driver, with this find's timeout (checked) when it has one. */
@@ -63,8 +90,22 @@ export class Find<R> implements AsyncIterable<R> {
 
   /** Every matching row. */
   all(): AsyncResult<R[]> {
-    const { model } = this.#node;
-    return new AsyncResult(() => this.#session().fetch(this.#prepare(this.#node)).then((rows) => hydrateAll<R>(model, rows)));
+    return new AsyncResult(() => this.#session().fetch(this.#prepare(this.#node)).then((rows) => this.#rows(rows)));
+  }
+
+  /** The rows users get: hydrated, with their relations, and those to include loaded. */
+  async #rows(stored: StoredRow[]): Promise<R[]> {
+    const rows = attachRelations(this.#node.model, hydrateAll<R & object>(this.#node.model, stored), this.#source);
+    if (this.#include) await includeRelations(rows, this.#include.plan, this.#loading());
+    return rows;
+  }
+
+  /** Loading for include: through this find's session, with its timeout. */
+  #loading(): LoadContext {
+    return {
+      fetch: (node) => this.#session().fetch(this.#prepare(node)),
+      rows: (model, stored) => attachRelations(model, hydrateAll<object>(model, stored), this.#source),
+    };
   }
 
   /** The first matching row (in sort order); fails with `NoResultError` when nothing matches. */
@@ -73,10 +114,9 @@ export class Find<R> implements AsyncIterable<R> {
     return new AsyncResult(() =>
       this.#session()
         .fetch(this.#prepare(this.#node, 1))
-        .then((rows) => {
-          const row = rows[0];
-          if (!row) throw new NoResultError(`No ${model.name} matches the query`);
-          return hydrate<R>(model, row);
+        .then(async (rows) => {
+          if (!rows[0]) throw new NoResultError(`No ${model.name} matches the query`);
+          return (await this.#rows(rows.slice(0, 1)))[0] as R;
         }),
     );
   }
@@ -114,7 +154,8 @@ export class Find<R> implements AsyncIterable<R> {
       const conditions = [where, after].filter((item) => item !== undefined);
       const batch = query(model, { where: conditions.length ? and(conditions) : undefined, sort: order, limit: take, offset: skip });
       const rows = await this.#session().fetch(this.#prepare(batch));
-      for (const row of rows) yield hydrate<R>(model, row);
+      // Relations to include load per batch: a fixed number of queries for each.
+      for (const row of await this.#rows(rows)) yield row;
       if (rows.length < take) return;
       remaining -= rows.length;
       skip = 0;
@@ -125,13 +166,4 @@ export class Find<R> implements AsyncIterable<R> {
   [Symbol.asyncIterator](): AsyncIterator<R> {
     return this.iterate();
   }
-}
-
-export function hydrate<R>(model: ModelMeta, row: StoredRow): R {
-  return (model.schema.hydrate ? model.schema.hydrate(row) : row) as R;
-}
-
-export function hydrateAll<R>(model: ModelMeta, rows: StoredRow[]): R[] {
-  const { schema } = model;
-  return (schema.hydrate ? rows.map((row) => schema.hydrate?.(row)) : rows) as R[];
 }

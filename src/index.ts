@@ -13,12 +13,16 @@ export {
 } from "./errors.js";
 export { model, type ModelOptions } from "./builder/model.js";
 export { ModelCollection, defaultCollection } from "./model/collection.js";
-export { Key, Auto, StoreAs, ReferenceTo, Unique, Index, Stored, type Marker, type FlagMarker } from "./model/markers.js";
+export { Key, Auto, StoreAs, ReferenceTo, Unique, Index, Stored, type Marker, type FlagMarker, type AnyFieldRef } from "./model/markers.js";
 export type { Model, ModelHandle, RowOf, InputOf, DataKeys } from "./builder/handle.js";
 export type { SchemaTypes, SchemaRow, SchemaInput, ModelClass } from "./model/schema-types.js";
 export { when, not, Query, type Conditional } from "./builder/query.js";
 export { Condition } from "./builder/condition.js";
 export { Sort } from "./builder/sort.js";
+export type { Lazy } from "./builder/lazy.js";
+export { relations } from "./relations/declare.js";
+export type { JoinOptions, ManyRelation, OneRelation, ReferenceFields, RelationHelpers, ThroughOptions } from "./relations/declaration.js";
+export type { IncludeSpec, Included, RelationalModel, RelationalModels, RelationalRow, RelationNames } from "./relations/types.js";
 export type { FieldRef, TextFieldRef, ComparableFieldRef, FieldValue } from "./builder/field-ref.js";
 export { MAX_LIKE_WILDCARDS, MAX_PATTERN_LENGTH, MAX_REGEX_SIZE } from "./query/text/limits.js";
 // A database's type and what it declares it can do; writing a driver is `ommi/driver`.

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { asOmmiError, ModelError, QueryError, TimeoutError, TransactionError } from "./errors.js";
 import type { BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, StoredRow, TransactionSession } from "./driver.js";
-import { Find, hydrateAll } from "./find.js";
+import { Find } from "./find.js";
+import { attachRelations, type RowSource } from "./relations/attach.js";
+import { hydrateAll } from "./rows.js";
 import { defaultCollection, type ModelCollection } from "./model/collection.js";
 import { metaOf } from "./model/brands.js";
 import type { ModelHandle } from "./builder/handle.js";
@@ -64,6 +66,8 @@ abstract class Operations {
   protected abstract get databaseName(): string;
   /** The `Ommi` this object belongs to (itself, or the database a transaction was opened on). */
   protected abstract get root(): Operations;
+  /** Where the rows this object produces load their relations. */
+  protected abstract get rowSource(): RowSource;
 
   /**
    * Validates and stores rows in one atomic step; the value is the stored rows. Keys the
@@ -77,7 +81,7 @@ abstract class Operations {
       const valid = await validateRows(meta, inputs);
       const stored = valid.length > 1 && !this.atomicBatches ? await this.#addInTransaction(meta, valid) : await this.session.add(meta, valid);
       writeBackKeys(meta, inputs, stored);
-      return hydrateAll<R>(meta, stored);
+      return attachRelations(meta, hydrateAll<R & object>(meta, stored), this.rowSource);
     });
   }
 
@@ -98,7 +102,7 @@ abstract class Operations {
 
   /** The rows of the first model named that match: takes what `when` takes. */
   find<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Find<R> {
-    return new Find<R>(() => this.session, toQueryNode(first, rest), this.capabilities);
+    return new Find<R>(() => this.session, toQueryNode(first, rest), this.capabilities, undefined, this.rowSource);
   }
 
   /** Tables for the models of a collection (the default collection when none is given). */
@@ -150,7 +154,7 @@ abstract class Operations {
     const session = await this.open(begin).catch((error: unknown) => {
       throw asTransactionError("could not begin the transaction", error);
     });
-    const tx = new Transaction(session, this.root, this.capabilities, this.databaseName);
+    const tx = new Transaction(session, this.root, this.capabilities, this.databaseName, this.root.rowSource);
     let value: T;
     try {
       value = await insideTransaction.run({ root: this.root, tx }, () => work(tx));
@@ -169,6 +173,8 @@ abstract class Operations {
 
 /** A database: the entry point of Ommi. `new Ommi(await SQLiteDriver.connect(...))`. */
 export class Ommi<D extends Driver = Driver> extends Operations {
+  protected readonly rowSource: RowSource = { session: () => this.session };
+
   constructor(readonly driver: D) {
     super();
   }
@@ -222,15 +228,19 @@ export class Ommi<D extends Driver = Driver> extends Operations {
 export class Transaction extends Operations {
   readonly #session: TransactionSession;
   #ended = false;
+  /** Rows read here load their relations in the transaction while it is open, and through its database after. */
+  protected readonly rowSource: RowSource;
 
   constructor(
     session: TransactionSession,
     protected readonly root: Operations,
     protected readonly capabilities: DriverCapabilities,
     protected readonly databaseName: string,
+    rootSource: RowSource,
   ) {
     super();
     this.#session = session;
+    this.rowSource = { session: () => (this.#ended ? rootSource.session() : this.#session) };
   }
 
   protected get session(): TransactionSession {

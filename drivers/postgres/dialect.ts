@@ -50,6 +50,9 @@ export const postgresDialect: SqlDialect = {
   // An index is always made in its table's schema; its own name takes none.
   indexOn: (index, table) => sql`${sql.identifier(index)} ON ${qualified(table)}`,
   referenceTo: qualified,
+  // Names are compared as stored: every name Ommi writes is quoted, so case is kept.
+  constraintCount: ({ schema, name: table }, name) =>
+    sql`SELECT count(*) FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = ${schema} AND t.relname = ${table} AND c.conname = ${name}`,
   alias: (table, name) => alias(table as PgTable, name),
   toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
   encode: valueCodecs<Encode>(

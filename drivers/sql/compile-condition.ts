@@ -247,12 +247,19 @@ function compileTextMatch(expression: SQL, operator: TextOperator, value: unknow
  * nested IN per step of the reference path. The subquery does not depend on the outer row, so
  * the database runs it once rather than once per row (as a correlated EXISTS may). A NULL among
  * its keys makes IN NULL, never true, and `not` is `IS NOT TRUE`: the meaning stays "some related
- * row matches". Aliases keep self-references apart.
+ * row matches". A composite reference compares a row value, `(a, b) IN (SELECT x, y ...)`.
+ * Aliases keep self-references apart.
  */
 function compileRelated(node: RelatedNode, step: number, table: Table, compilation: Compilation): SQL {
   const hop = node.path[step];
   if (!hop) return compileCondition(node.item, table, compilation);
-  const next = compilation.tables.alias(hop.to.model, compilation.nextAlias());
+  const next = compilation.tables.alias((hop.to[0] as FieldMeta).model, compilation.nextAlias());
   const inner = compileRelated(node, step + 1, next.table, compilation);
-  return sql`${columnOf(table, hop.from)} IN (SELECT ${columnOf(next.table, hop.to)} FROM ${next.from} WHERE ${inner})`;
+  return sql`${columnsOf(table, hop.from)} IN (SELECT ${sql.join(hop.to.map((field) => sql`${columnOf(next.table, field)}`), sql`, `)} FROM ${next.from} WHERE ${inner})`;
+}
+
+/** One column, or the row value of several: `(a, b)`. */
+function columnsOf(table: Table, fields: readonly FieldMeta[]): SQL {
+  const columns = fields.map((field) => sql`${columnOf(table, field)}`);
+  return columns.length === 1 ? (columns[0] as SQL) : sql`(${sql.join(columns, sql`, `)})`;
 }

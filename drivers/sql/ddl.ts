@@ -1,14 +1,17 @@
-import { isStructured, ModelError, type FieldMeta, type ModelMeta, type NestedIndex } from "../../src/kit/driver.js";
+import { isStructured, ModelError, referencesOf, type FieldMeta, type ModelMeta, type NestedIndex, type Reference } from "../../src/kit/driver.js";
 import { sql, type SQL } from "./drizzle.js";
+import { addForeignKey, addsForeignKeys, compositeReferencesOf, foreignKeyName, inlineForeignKey, NONE_LATER, soleReferenceOf, tableForeignKey } from "./foreign-keys.js";
 import { columnSource } from "./json/column-source.js";
 import { fitName } from "./names.js";
 import type { Tables } from "./tables.js";
 
 // The statements that create, complete and drop models' tables. Every table is named with its
 // schema (see Tables), and every name derived here fits the portable limit (see fitName).
+// `later` holds the references made once every table exists (see referencesMadeLater): the
+// statements here leave them out.
 
 /** A column definition, for CREATE TABLE and ADD COLUMN. */
-export function columnDefinition(tables: Tables, field: FieldMeta, { inTable }: { inTable: boolean }): SQL {
+export function columnDefinition(tables: Tables, field: FieldMeta, { inTable, later = NONE_LATER }: { inTable: boolean; later?: ReadonlySet<Reference> }): SQL {
   const { dialect } = tables;
   const parts: SQL[] = [sql`${sql.identifier(field.column)}`, dialect.columnType(field)];
   const soleKey = inTable && isSoleKey(field);
@@ -16,29 +19,39 @@ export function columnDefinition(tables: Tables, field: FieldMeta, { inTable }: 
   if (soleKey && field.auto && field.type === "integer") parts.push(dialect.generatedKey);
   // Columns added to an existing table must allow NULL: existing rows have no value for them.
   if (inTable && !field.optional && !field.nullable && !field.key) parts.push(sql`NOT NULL`);
-  const target = field.reference;
-  if (target) parts.push(sql`REFERENCES ${dialect.referenceTo(tables.nameOf(target.model))} (${sql.identifier(target.column)})`);
+  // A composite reference is a table constraint (see createTable), made of several columns.
+  const reference = soleReferenceOf(field);
+  if (reference && !later.has(reference)) parts.push(inlineForeignKey(tables, reference));
   return sql.join(parts, sql` `);
 }
 
-export function createTable(tables: Tables, model: ModelMeta): SQL {
-  const columns = model.fields.map((field) => columnDefinition(tables, field, { inTable: true }));
+export function createTable(tables: Tables, model: ModelMeta, later: ReadonlySet<Reference> = NONE_LATER): SQL {
+  const columns = model.fields.map((field) => columnDefinition(tables, field, { inTable: true, later }));
   if (model.keys.length > 1) columns.push(sql`PRIMARY KEY (${sql.join(model.keys.map((key) => sql.identifier(key.column)), sql`, `)})`);
+  for (const reference of compositeReferencesOf(model)) if (!later.has(reference)) columns.push(tableForeignKey(tables, reference));
   return sql`CREATE TABLE IF NOT EXISTS ${tables.qualified(model)} (${sql.join(columns, sql`, `)})`;
 }
 
-export function addColumn(tables: Tables, field: FieldMeta): SQL {
-  return sql`ALTER TABLE ${tables.qualified(field.model)} ADD COLUMN ${columnDefinition(tables, field, { inTable: false })}`;
+export function addColumn(tables: Tables, field: FieldMeta, later: ReadonlySet<Reference> = NONE_LATER): SQL {
+  return sql`ALTER TABLE ${tables.qualified(field.model)} ADD COLUMN ${columnDefinition(tables, field, { inTable: false, later })}`;
 }
 
 /**
  * What an existing table of the model lacks: ADD COLUMN for each field whose column `has` does
  * not find, and every index (IF NOT EXISTS, so those already there stay as they are): the
- * fields' own, then those on values inside structured fields.
+ * fields' own, then those on values inside structured fields. A composite reference over an
+ * added column gets its foreign key where the database can add one (its rows hold NULL there,
+ * which no foreign key checks); SQLite cannot, so it goes without (see SqlDialect.constraintCount).
  */
-export function completeTable(tables: Tables, model: ModelMeta, has: (column: string) => boolean): SQL[] {
-  const fields = model.fields.flatMap((field) => [...(has(field.column) ? [] : [addColumn(tables, field)]), ...(hasIndexHere(tables, field) ? [createIndex(tables, field)] : [])]);
-  return [...fields, ...model.nestedIndexes.map((index) => createNestedIndex(tables, index))];
+export function completeTable(tables: Tables, model: ModelMeta, has: (column: string) => boolean, later: ReadonlySet<Reference> = NONE_LATER): SQL[] {
+  const fields = model.fields.flatMap((field) => [
+    ...(has(field.column) ? [] : [addColumn(tables, field, later)]),
+    ...(hasIndexHere(tables, field) ? [createIndex(tables, field)] : []),
+  ]);
+  const foreignKeys = addsForeignKeys(tables.dialect)
+    ? compositeReferencesOf(model).filter((reference) => !later.has(reference) && reference.from.some((field) => !has(field.column)))
+    : [];
+  return [...fields, ...model.nestedIndexes.map((index) => createNestedIndex(tables, index)), ...foreignKeys.map((reference) => addForeignKey(tables, reference))];
 }
 
 /** The model's key when the database generates it: a lone integer key marked (or taken as) Auto. */
@@ -117,8 +130,26 @@ export function indexName(field: FieldMeta): string {
  * `b_c` would both name an index `A_b_c_unique`, for example.
  */
 export function checkDerivedNames(models: readonly ModelMeta[]): void {
+  const claim = claimer();
+  for (const model of models) claim(model.name, `the table of ${model.name}`);
+  for (const model of models) {
+    for (const field of model.fields) if (needsIndex(field)) claim(indexName(field), `the index of ${model.name}.${field.name}`);
+    for (const index of model.nestedIndexes) claim(nestedIndexName(index), `the index on ${index.path.join(".")} inside ${model.name}.${index.field.name}`);
+    // Foreign keys are named per table (PostgreSQL: a constraint name is unique on its table), and
+    // one found by name is taken as made (see SqlEngine). referencesOf also refuses, with a
+    // ModelError, a reference that no foreign key can enforce.
+    const claimHere = claimer();
+    for (const reference of referencesOf(model)) {
+      const names = reference.from.map((field) => field.name);
+      claimHere(foreignKeyName(reference), `the foreign key of ${model.name}.${names.length === 1 ? names.join("") : `(${names.join(", ")})`}`);
+    }
+  }
+}
+
+/** Claims names, each once, ignoring case: a second claim of a name is a ModelError naming both owners. */
+function claimer(): (name: string, owner: string) => void {
   const owners = new Map<string, string>();
-  const claim = (name: string, owner: string) => {
+  return (name, owner) => {
     const folded = name.toLowerCase();
     const other = owners.get(folded);
     if (other !== undefined) {
@@ -126,11 +157,6 @@ export function checkDerivedNames(models: readonly ModelMeta[]): void {
     }
     owners.set(folded, owner);
   };
-  for (const model of models) claim(model.name, `the table of ${model.name}`);
-  for (const model of models) {
-    for (const field of model.fields) if (needsIndex(field)) claim(indexName(field), `the index of ${model.name}.${field.name}`);
-    for (const index of model.nestedIndexes) claim(nestedIndexName(index), `the index on ${index.path.join(".")} inside ${model.name}.${index.field.name}`);
-  }
 }
 
 function isSoleKey(field: FieldMeta): boolean {
@@ -146,7 +172,10 @@ export function dropTable(tables: Tables, model: ModelMeta): SQL {
   return sql`DROP TABLE IF EXISTS ${tables.qualified(model)}`;
 }
 
-/** Models ordered so that every model comes after the models it refers to (for CREATE), where possible. */
+/**
+ * Models ordered so that every model comes after the models it refers to (for CREATE), where
+ * possible: in a cycle of references, one refers to a model after it (see referencesMadeLater).
+ */
 export function referencedFirst(models: readonly ModelMeta[]): ModelMeta[] {
   const ordered: ModelMeta[] = [];
   const visiting = new Set<ModelMeta>();

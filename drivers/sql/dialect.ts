@@ -136,6 +136,22 @@ export interface SqlDialect {
   structuredIndex(field: FieldMeta, column: SQL): SQL | undefined;
   /** The table a REFERENCES clause names. */
   referenceTo(table: TableName): SQL;
+  /**
+   * Present where a foreign key may name only a table that exists, and can be added to an
+   * existing table (PostgreSQL): a statement whose one value is the number of the table's
+   * constraints named `name`. A foreign key to a table created later is then added once every
+   * table exists (ALTER TABLE ... ADD CONSTRAINT), unless this counts it already: schema creation
+   * runs on every start. Absent where a foreign key may name a table created later, its rows
+   * checked as they are written, and none can be added to an existing table (SQLite).
+   */
+  constraintCount?(table: TableName, name: string): SQL;
+  /**
+   * Where DROP TABLE checks foreign keys as it deletes the table's rows, and none can be dropped
+   * first (SQLite): the statement that makes them wait for the commit. Run before dropping tables
+   * whose references form a cycle (none of them can go first); it holds for the rest of the
+   * transaction.
+   */
+  readonly deferForeignKeys?: SQL;
   /** The same table under another name, for subqueries that may reach a model twice. */
   alias(table: Table, name: string): Table;
   /** Text and parameters of a statement; placeholders stay `Placeholder` objects, to be bound per call. */

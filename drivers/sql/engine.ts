@@ -1,6 +1,8 @@
-import type { ModelMeta, PreparedPatch, PreparedQuery, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, PreparedPatch, PreparedQuery, Reference, StoredRow } from "../../src/kit/driver.js";
 import type { Atomically } from "./connection.js";
+import { CompiledStatement } from "./compiled.js";
 import { checkDerivedNames, completeTable, createTable, dropTable, referencedFirst } from "./ddl.js";
+import { addForeignKey, foreignKeyName, referencesMadeLater, uncoupleCycles } from "./foreign-keys.js";
 import type { SqlDialect } from "./dialect.js";
 import type { SQL } from "./drizzle.js";
 import { after, eachInTurn, type MaybePromise } from "./maybe-promise.js";
@@ -85,27 +87,55 @@ export class SqlEngine<H, P, I> implements Engine<H> {
     return this.#inserts.find(key) ?? this.#inserts.add(key, this.runner.prepareInsert(model, this.#builder));
   };
 
-  /** Creates what is missing, in one transaction: tables (referenced ones first), then their missing columns and indexes. */
+  /**
+   * Creates what is missing, in one transaction: tables (referenced ones first), then their
+   * missing columns and indexes, then the foreign keys that name a table created after theirs
+   * (see referencesMadeLater).
+   */
   applySchema(atomically: Atomically<H>, models: readonly ModelMeta[]): MaybePromise<void> {
     return atomically((on) => {
       checkDerivedNames(models);
       // Refuses a schema that cannot hold Ommi's tables before anything is created (see Tables.schema).
       void this.#builder.tables.schema;
-      return after(this.runner.beforeSchema?.(on), () => eachInTurn(referencedFirst(models), (model) => this.#createOrComplete(on, model)));
+      const ordered = referencedFirst(models);
+      const later = referencesMadeLater(this.#builder.dialect, ordered);
+      return after(this.runner.beforeSchema?.(on), () =>
+        after(
+          eachInTurn(ordered, (model) => this.#createOrComplete(on, model, later)),
+          () => eachInTurn([...later], (reference) => this.#addForeignKeyOnce(on, reference)),
+        ),
+      );
     });
   }
 
-  #createOrComplete(on: H, model: ModelMeta): MaybePromise<void> {
+  #createOrComplete(on: H, model: ModelMeta, later: ReadonlySet<Reference>): MaybePromise<void> {
     const { tables } = this.#builder;
-    return after(this.#execute(on, createTable(tables, model)), () =>
-      after(this.runner.columnsOf(on, tables.nameOf(model)), (has) => eachInTurn(completeTable(tables, model, has), (statement) => this.#execute(on, statement))),
+    return after(this.#execute(on, createTable(tables, model, later)), () =>
+      after(this.runner.columnsOf(on, tables.nameOf(model)), (has) => eachInTurn(completeTable(tables, model, has, later), (statement) => this.#execute(on, statement))),
     );
   }
 
-  /** Drops the models' tables (those that refer to others first) in one transaction, then forgets their statements. */
+  /** Adds the reference's foreign key unless its table has a constraint of that name: it was made on an earlier start. */
+  #addForeignKeyOnce(on: H, reference: Reference): MaybePromise<void> {
+    const { tables } = this.#builder;
+    const count = tables.dialect.constraintCount?.(tables.nameOf(reference.model), foreignKeyName(reference));
+    if (!count) return undefined;
+    return after(this.#count(on, reference.model, count), (found) => (found > 0 ? undefined : this.#execute(on, addForeignKey(tables, reference))));
+  }
+
+  /** Runs a statement that counts (a catalog query), its values bound as constants of the compiled statement. */
+  #count(on: H, model: ModelMeta, statement: SQL): MaybePromise<number> {
+    const { sql: text, params } = this.#builder.dialect.toQuery(statement);
+    const compiled = new CompiledStatement(text, params, new Map());
+    return this.runner.count(on, this.runner.prepare(compiled, "count", model), []);
+  }
+
+  /** Drops the models' tables (those that refer to others first, cycles uncoupled) in one transaction, then forgets their statements. */
   deleteSchema(atomically: Atomically<H>, models: readonly ModelMeta[]): MaybePromise<void> {
     const { tables } = this.#builder;
-    const dropped = atomically((on) => eachInTurn(referencedFirst(models).reverse(), (model) => this.#execute(on, dropTable(tables, model))));
+    const ordered = referencedFirst(models);
+    const statements = [...uncoupleCycles(tables, ordered), ...[...ordered].reverse().map((model) => dropTable(tables, model))];
+    const dropped = atomically((on) => eachInTurn(statements, (statement) => this.#execute(on, statement)));
     return after(dropped, () => {
       this.#statements.clear();
       this.#inserts.clear();

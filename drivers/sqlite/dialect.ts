@@ -56,6 +56,10 @@ export const sqliteDialect: SqlDialect = {
   indexOn: (index, table) => sql`${qualified({ schema: table.schema, name: index })} ON ${sql.identifier(table.name)}`,
   // SQLite takes no schema here: a foreign key's parent is always looked up in its child's schema.
   referenceTo: (table) => sql`${sql.identifier(table.name)}`,
+  // No constraintCount: a foreign key may name a table created later (rows are checked as they
+  // are written), and SQLite cannot add one to an existing table.
+  // Ends by itself at the outermost COMMIT or ROLLBACK; turned off earlier, SQLite would forget the checks waiting.
+  deferForeignKeys: sql`PRAGMA defer_foreign_keys = ON`,
   alias: (table, name) => alias(table as SQLiteTable, name),
   toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
   encode: valueCodecs<Encode>(

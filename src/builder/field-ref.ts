@@ -14,8 +14,12 @@ import { Sort } from "./sort.js";
 /** The non-null value type of a field whose row type is `V`. */
 export type FieldValue<V> = Exclude<V, null | undefined>;
 
+declare const FIELD_TYPES: unique symbol;
+
 /** What every field has: the null tests, and equality of the whole value. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
 export interface ValueFieldRef<R, V> extends FieldBrand<FieldMeta> {
+  /** Only for the type checker: the row type of the field's model, and the field's own type (nullable or optional as declared). */
+  readonly [FIELD_TYPES]?: { readonly row: R; readonly value: V };
   /**
    * Equal to `value`. For objects, arrays, records and JSON values: equal as stored, which is
    * the same keys in the same order with equal values (README, "Structured fields").
@@ -28,6 +32,9 @@ export interface ValueFieldRef<R, V> extends FieldBrand<FieldMeta> {
   /** The ref's name in messages: `User.address.city`. */
   toString(): string;
 }
+
+/** The row type and the value type a field ref was built for. */
+export type FieldTypesOf<F> = F extends { readonly [FIELD_TYPES]?: { readonly row: infer R; readonly value: infer V } } ? { readonly row: R; readonly value: V } : never;
 
 /** Operators of scalar fields: strings, numbers, booleans, dates and bigints. */
 export interface ComparableFieldRef<R, V> extends ValueFieldRef<R, V> {

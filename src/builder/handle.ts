@@ -1,6 +1,7 @@
 import { brandModel, isModelHandle, metaOf, type ModelBrand } from "../model/brands.js";
 import type { ModelMeta } from "../model/meta.js";
 import { createFieldRef, type FieldRef } from "./field-ref.js";
+import type { Lazy } from "./lazy.js";
 
 declare const TYPES: unique symbol;
 
@@ -10,9 +11,9 @@ export interface ModelHandle<R, I> extends ModelBrand<ModelMeta> {
   readonly [TYPES]?: { readonly row: R; readonly input: I };
 }
 
-/** The names of a row type's data properties (methods of class-based models are left out). */
+/** The names of a row type's data properties (methods of class-based models and relations are left out). */
 export type DataKeys<R> = {
-  [K in keyof R]-?: K extends string ? (NonNullable<R[K]> extends (...args: never[]) => unknown ? never : K) : never;
+  [K in keyof R]-?: K extends string ? (NonNullable<R[K]> extends ((...args: never[]) => unknown) | Lazy<unknown> ? never : K) : never;
 }[keyof R];
 
 /** A model: one field ref per field of the row type (`User.age`), and the model's metadata. */

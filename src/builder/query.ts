@@ -1,7 +1,7 @@
 import { QueryError } from "../errors.js";
 import type { ModelMeta } from "../model/meta.js";
 import { metaOf } from "../model/brands.js";
-import type { Hop } from "../model/paths.js";
+import { hopEnds, type Hop } from "../model/paths.js";
 import { and, not as notNode, or, query, type ConditionNode, type QueryNode } from "../query/nodes/index.js";
 import { Condition } from "./condition.js";
 import { isHandle, type ModelHandle } from "./handle.js";
@@ -120,7 +120,7 @@ function firstModel(node: ConditionNode): ModelMeta {
     case "not":
       return firstModel(node.item);
     case "related":
-      return (node.path[0] as Hop).from.model;
+      return hopEnds(node.path[0] as Hop).from;
     case "and":
     case "or":
       return firstModel(node.items[0] as ConditionNode);

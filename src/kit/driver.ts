@@ -13,7 +13,8 @@ export {
 export { isScalar, isStructured, STRUCTURED_TYPES, typeName, type FieldType, type ScalarType, type SchemaField, type StructuredType, type ValueType } from "../model/field.js";
 export type { FieldMeta, ModelMeta, NestedIndex } from "../model/meta.js";
 export { isPlainObject, valueProblem } from "../model/value-check.js";
-export type { Hop } from "../model/paths.js";
+export { hopEnds, type Hop } from "../model/paths.js";
+export { referencesOf, type Reference } from "../model/references.js";
 export { MAX_NAME_BYTES, storedNameProblem, utf8Length } from "../model/names.js";
 export { Param, prepareQuery, type PreparedQuery } from "../query/prepare.js";
 export type * from "../query/nodes/index.js";

@@ -16,6 +16,13 @@ export type MarkerSpec =
 /** A field that another refers to: the field ref itself, or a function returning it (for models defined later). */
 export type ReferenceTarget = FieldBrand | (() => FieldBrand);
 
+/**
+ * Any model's field ref. Two models that refer to each other need it once, as the return type
+ * of one function form, `ReferenceTo((): AnyFieldRef => Employee.id)`: TypeScript cannot infer
+ * types that depend on each other in their own initializers.
+ */
+export type AnyFieldRef = FieldBrand;
+
 const MARKER = Symbol("ommi.marker");
 
 /**

@@ -1,11 +1,19 @@
 import { QueryError } from "../errors.js";
-import type { ModelMeta } from "./meta.js";
-import type { FieldMeta } from "./meta.js";
+import type { FieldMeta, ModelMeta } from "./meta.js";
+import { referencesOf } from "./references.js";
 
-/** One step between two models along a `ReferenceTo`: rows where `from` equals `to`. */
+/**
+ * One step between two models along a reference (see `referencesOf`): the rows of `to`'s model
+ * whose `to` fields equal `from`'s, pairwise; several fields (a composite key) are joined with AND.
+ */
 export interface Hop {
-  readonly from: FieldMeta;
-  readonly to: FieldMeta;
+  readonly from: readonly FieldMeta[];
+  readonly to: readonly FieldMeta[];
+}
+
+/** The model a hop starts from, and the one it arrives at. */
+export function hopEnds(hop: Hop): { readonly from: ModelMeta; readonly to: ModelMeta } {
+  return { from: (hop.from[0] as FieldMeta).model, to: (hop.to[0] as FieldMeta).model };
 }
 
 const cache = new WeakMap<ModelMeta, Map<ModelMeta, readonly Hop[]>>();
@@ -14,11 +22,9 @@ const cache = new WeakMap<ModelMeta, Map<ModelMeta, readonly Hop[]>>();
 function hopsFrom(model: ModelMeta): Hop[] {
   const hops: Hop[] = [];
   for (const other of model.collection.models) {
-    for (const field of other.fields) {
-      const target = field.reference;
-      if (!target) continue;
-      if (other === model) hops.push({ from: field, to: target });
-      if (target.model === model) hops.push({ from: target, to: field });
+    for (const reference of referencesOf(other)) {
+      if (other === model) hops.push({ from: reference.from, to: reference.to });
+      if (reference.target === model) hops.push({ from: reference.to, to: reference.from });
     }
   }
   return hops;
@@ -39,22 +45,29 @@ export function pathBetween(from: ModelMeta, to: ModelMeta): readonly Hop[] {
   while (frontier.length > 0) {
     const next: Hop[][] = [];
     for (const path of frontier) {
-      const at = path.length ? (path[path.length - 1] as Hop).to.model : from;
+      const at = path.length ? hopEnds(path[path.length - 1] as Hop).to : from;
       for (const hop of hopsFrom(at)) {
-        if (!seen.has(hop.to.model)) next.push([...path, hop]);
+        if (!seen.has(hopEnds(hop).to)) next.push([...path, hop]);
       }
     }
-    const arrived = next.filter((path) => (path[path.length - 1] as Hop).to.model === to);
+    const arrived = next.filter((path) => hopEnds(path[path.length - 1] as Hop).to === to);
     if (arrived.length > 1) {
-      const routes = arrived.map((path) => path.map((hop) => `${hop.from.model.name}.${hop.from.name}`).join(" → ")).join(" and ");
+      const routes = arrived.map((path) => path.map(describeHop).join(" → ")).join(" and ");
       throw new QueryError(`${from.name} reaches ${to.name} in more than one way (${routes}); query the model in between explicitly`);
     }
     if (arrived[0]) {
       known.set(to, arrived[0]);
       return arrived[0];
     }
-    for (const path of next) seen.add((path[path.length - 1] as Hop).to.model);
+    for (const path of next) seen.add(hopEnds(path[path.length - 1] as Hop).to);
     frontier = next;
   }
   throw new QueryError(`${to.name} is not related to ${from.name} through ReferenceTo, so a condition on ${to.name} cannot filter ${from.name}`);
+}
+
+/** `Book.authorId`, or `Seat.(row, number)` for a composite reference. */
+export function describeHop(hop: Hop): string {
+  const { from } = hopEnds(hop);
+  const names = hop.from.map((field) => field.name);
+  return `${from.name}.${names.length === 1 ? (names[0] as string) : `(${names.join(", ")})`}`;
 }

@@ -4,13 +4,13 @@
 CREATE TABLE IF NOT EXISTS "main"."Author" ("id" INTEGER PRIMARY KEY , "name" TEXT NOT NULL, "nick_name" TEXT, "email_address" TEXT NOT NULL, "born" INTEGER NOT NULL, "active" INTEGER NOT NULL, "rating" , "followers" INTEGER NOT NULL);
 
 -- ## createTable Book
-CREATE TABLE IF NOT EXISTS "main"."Book" ("id" INTEGER PRIMARY KEY , "title" TEXT NOT NULL, "writer" INTEGER REFERENCES "Author" ("id"), "pages" INTEGER NOT NULL, "price"  NOT NULL, "published" INTEGER, "inPrint" INTEGER, "isbn" INTEGER);
+CREATE TABLE IF NOT EXISTS "main"."Book" ("id" INTEGER PRIMARY KEY , "title" TEXT NOT NULL, "writer" INTEGER CONSTRAINT "Book_writer_fkey" REFERENCES "Author" ("id"), "pages" INTEGER NOT NULL, "price"  NOT NULL, "published" INTEGER, "inPrint" INTEGER, "isbn" INTEGER);
 
 -- ## createTable Chapter
-CREATE TABLE IF NOT EXISTS "main"."Chapter" ("id" INTEGER PRIMARY KEY , "bookId" INTEGER NOT NULL REFERENCES "Book" ("id"), "heading" TEXT NOT NULL, "words" INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS "main"."Chapter" ("id" INTEGER PRIMARY KEY , "bookId" INTEGER NOT NULL CONSTRAINT "Chapter_bookId_fkey" REFERENCES "Book" ("id"), "heading" TEXT NOT NULL, "words" INTEGER NOT NULL);
 
 -- ## createTable Tag
-CREATE TABLE IF NOT EXISTS "main"."Tag" ("bookId" INTEGER REFERENCES "Book" ("id"), "label" TEXT, "weight" , PRIMARY KEY ("bookId", "label"));
+CREATE TABLE IF NOT EXISTS "main"."Tag" ("bookId" INTEGER CONSTRAINT "Tag_bookId_fkey" REFERENCES "Book" ("id"), "label" TEXT, "weight" , PRIMARY KEY ("bookId", "label"));
 
 -- ## completeTable Author (every column there: only its indexes)
 CREATE UNIQUE INDEX IF NOT EXISTS "main"."Author_email_address_unique" ON "Author" ("email_address");
@@ -49,7 +49,7 @@ ALTER TABLE "main"."Author" ADD COLUMN "born" INTEGER;
 ALTER TABLE "main"."Author" ADD COLUMN "followers" INTEGER;
 
 -- ## addColumn reference (StoreAs writer)
-ALTER TABLE "main"."Book" ADD COLUMN "writer" INTEGER REFERENCES "Author" ("id");
+ALTER TABLE "main"."Book" ADD COLUMN "writer" INTEGER CONSTRAINT "Book_writer_fkey" REFERENCES "Author" ("id");
 
 -- ## createIndex Unique (StoreAs email_address)
 CREATE UNIQUE INDEX IF NOT EXISTS "main"."Author_email_address_unique" ON "Author" ("email_address");

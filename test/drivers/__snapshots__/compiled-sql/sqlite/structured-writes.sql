@@ -39,7 +39,7 @@ UPDATE "main"."Order" SET "shipping" = ?, "receipt" = ?, "extra" = ? WHERE "main
 --   ?4 = 1
 
 -- ## createTable Order
-CREATE TABLE IF NOT EXISTS "main"."Order" ("id" INTEGER PRIMARY KEY , "customerId" INTEGER REFERENCES "Customer" ("id"), "shipping" TEXT, "tags" TEXT, "lines" TEXT NOT NULL, "attributes" TEXT NOT NULL, "extra" TEXT, "receipt" BLOB, "history" TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS "main"."Order" ("id" INTEGER PRIMARY KEY , "customerId" INTEGER CONSTRAINT "Order_customerId_fkey" REFERENCES "Customer" ("id"), "shipping" TEXT, "tags" TEXT, "lines" TEXT NOT NULL, "attributes" TEXT NOT NULL, "extra" TEXT, "receipt" BLOB, "history" TEXT NOT NULL);
 
 -- ## createTable Customer
 CREATE TABLE IF NOT EXISTS "main"."Customer" ("id" INTEGER PRIMARY KEY , "profile" TEXT);

@@ -1,0 +1,120 @@
+import { NoResultError, QueryError } from "../errors.js";
+import type { StoredRow } from "../driver.js";
+import type { FieldMeta, ModelMeta } from "../model/meta.js";
+import { hopEnds, type Hop } from "../model/paths.js";
+import { and, comparison, query, sort, type QueryNode } from "../query/nodes/index.js";
+import type { Relation } from "./relation.js";
+
+/** What loading needs from its caller: where queries run, and how stored rows become rows. */
+export interface LoadContext {
+  fetch(node: QueryNode): Promise<StoredRow[]>;
+  /** The rows users get for stored rows of `model` (hydrated, with their own relations). */
+  rows(model: ModelMeta, stored: StoredRow[]): object[];
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The related value of each row (a row or null for `one`, an array for `many`), in the rows'
+ * order, with one query per hop whatever the number of rows: the related rows are selected by
+ * the rows' join values (`in`, one bound list per field), then matched to each row in memory.
+ * A composite join selects by each field's list and keeps the rows whose whole tuple matches.
+ */
+export async function loadRelation(relation: Relation, rows: readonly object[], context: LoadContext): Promise<unknown[]> {
+  const first = relation.path[0] as Hop;
+  for (const row of rows) checkJoinValues(relation, first, row as Row);
+  let frontier: Row[][] = rows.map((row) => [row as Row]);
+  let position = new Map<Row, number>();
+  for (let step = 0; step < relation.path.length; step++) {
+    const hop = relation.path[step] as Hop;
+    const last = step === relation.path.length - 1;
+    const wanted = distinctTuples(hop.from, frontier);
+    const stored = wanted.length === 0 ? [] : await context.fetch(selectMatching(hop, wanted, last));
+    const found = last ? (context.rows(hopEnds(hop).to, stored) as Row[]) : stored;
+    const byTuple = new Map<string, Row[]>();
+    for (const row of found) {
+      const key = tupleKey(hop.to, row);
+      if (key === undefined) continue;
+      const matching = byTuple.get(key);
+      if (matching) matching.push(row);
+      else byTuple.set(key, [row]);
+    }
+    if (last) position = new Map(found.map((row, index) => [row, index]));
+    frontier = frontier.map((at) => at.flatMap((row) => byTuple.get(tupleKey(hop.from, row) ?? "") ?? []));
+  }
+  return frontier.map((related, index) => {
+    if (relation.kind === "many") return [...new Set(related)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    const [one] = related;
+    if (one === undefined && relation.required) throw missingRow(relation, first, rows[index] as Row);
+    return one ?? null;
+  });
+}
+
+/** A join value that is `undefined` means the object was never stored as it is: no query may look for it. */
+function checkJoinValues(relation: Relation, hop: Hop, row: Row): void {
+  for (const field of hop.from) {
+    if (row[field.name] === undefined) {
+      throw new QueryError(
+        `${relation.model.name}.${relation.name} cannot load: this ${relation.model.name} has no ${field.name} (undefined); relations load for rows as Ommi stored or read them`,
+      );
+    }
+  }
+}
+
+function missingRow(relation: Relation, hop: Hop, row: Row): NoResultError {
+  const held = hop.from.map((field, index) => `${(hop.to[index] as FieldMeta).name} = ${String(row[field.name])}`).join(", ");
+  return new NoResultError(`${relation.model.name}.${relation.name}: no ${relation.target.name} has ${held}, although ${relation.model.name} refers to it`);
+}
+
+/** The rows of the hop's far model whose join fields hold one of the tuples; the last hop's in key order. */
+function selectMatching(hop: Hop, tuples: readonly (readonly unknown[])[], sorted: boolean): QueryNode {
+  const conditions = hop.to.map((field, index) => comparison(field, "in", distinct(tuples.map((tuple) => asValueOf(field, tuple[index])))));
+  const model = hopEnds(hop).to;
+  const order = sorted ? model.keys.map((key) => sort(key, "asc")) : [];
+  return query(model, { where: conditions.length === 1 ? conditions[0] : and(conditions), sort: order });
+}
+
+/** The distinct tuples of join values of the frontier's rows; one with a null in it joins nothing. */
+function distinctTuples(fields: readonly FieldMeta[], frontier: readonly (readonly Row[])[]): (readonly unknown[])[] {
+  const tuples = new Map<string, readonly unknown[]>();
+  for (const rows of frontier) {
+    for (const row of rows) {
+      const key = tupleKey(fields, row);
+      if (key !== undefined && !tuples.has(key)) tuples.set(key, fields.map((field) => row[field.name]));
+    }
+  }
+  return [...tuples.values()];
+}
+
+/** A string that is equal for equal join values (an integer and a bigint of one value included); undefined when one is null. */
+function tupleKey(fields: readonly FieldMeta[], row: Row): string | undefined {
+  let key = "";
+  for (const field of fields) {
+    const part = valueKey(row[field.name]);
+    if (part === undefined) return undefined;
+    key += fields.length === 1 ? part : `${part.length}:${part}`;
+  }
+  return key;
+}
+
+function valueKey(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number" || typeof value === "bigint") return `n${String(value)}`;
+  if (typeof value === "string") return `s${value}`;
+  if (value instanceof Date) return `d${value.getTime()}`;
+  if (value instanceof Uint8Array) return `b${Buffer.from(value).toString("hex")}`;
+  return typeof value === "boolean" ? `t${String(value)}` : JSON.stringify(value);
+}
+
+/** A reference between an integer and a bigint field compares the value in the far field's type. */
+function asValueOf(field: FieldMeta, value: unknown): unknown {
+  if (field.type === "bigint" && typeof value === "number") return BigInt(value);
+  if (field.type === "integer" && typeof value === "bigint" && Number.isSafeInteger(Number(value))) return Number(value);
+  return value;
+}
+
+function distinct(values: readonly unknown[]): unknown[] {
+  const seen = new Map<string, unknown>();
+  for (const value of values) seen.set(valueKey(value) ?? "", value);
+  return [...seen.values()];
+}
