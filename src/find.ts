@@ -1,10 +1,11 @@
 import { NoResultError, QueryError } from "./errors.js";
 import type { DriverCapabilities, DriverSession, StoredRow } from "./driver.js";
 import type { DataKeys } from "./builder/handle.js";
+import type { ModelMeta } from "./model/meta.js";
 import { attachRelations, type RowSource } from "./relations/attach.js";
 import { includeRelations, mergeSpecs, planInclude, type IncludePlan } from "./relations/include.js";
 import type { LoadContext } from "./relations/load.js";
-import type { IncludeSpec, Included } from "./relations/types.js";
+import type { ExactInclude, IncludeSpec, Included } from "./relations/types.js";
 import { hydrateAll } from "./rows.js";
 import { validatePatch } from "./validate.js";
 import { rowsAfter, totalOrder } from "./query/keyset.js";
@@ -57,7 +58,7 @@ export class Find<R> implements AsyncIterable<R> {
    * fixed number of queries per relation (one, two through an association model), whatever the
    * number of rows. A name that is no relation of the model is a `QueryError`.
    */
-  include<const S extends IncludeSpec<R>>(spec: S): Find<Included<R, S>> {
+  include<const S extends IncludeSpec<R>>(spec: S & ExactInclude<S, R>): Find<Included<R, S>> {
     const merged = this.#include ? mergeSpecs(this.#include.spec, spec) : spec;
     const plan = planInclude(this.#node.model, merged);
     return new Find<Included<R, S>>(this.#session, this.#node, this.#capabilities, this.#timeout, this.#source, { spec: merged, plan });
@@ -93,18 +94,20 @@ export class Find<R> implements AsyncIterable<R> {
     return new AsyncResult(() => this.#session().fetch(this.#prepare(this.#node)).then((rows) => this.#rows(rows)));
   }
 
-  /** The rows users get: hydrated, with their relations, and those to include loaded. */
-  async #rows(stored: StoredRow[]): Promise<R[]> {
-    const rows = attachRelations(this.#node.model, hydrateAll<R & object>(this.#node.model, stored), this.#source);
-    if (this.#include) await includeRelations(rows, this.#include.plan, this.#loading());
-    return rows;
+  /** The rows users get: hydrated, with their relations, and those to include loaded (only then is there something to wait for). */
+  #rows(stored: StoredRow[]): R[] | Promise<R[]> {
+    const { model } = this.#node;
+    const rows = hydrateAll<R & object>(model, stored);
+    if (!this.#include) return attachRelations(model, rows, this.#source);
+    const attach = (related: ModelMeta, loaded: object[]) => void attachRelations(related, loaded, this.#source);
+    return includeRelations(rows, this.#include.plan, this.#loading(), attach).then(() => attachRelations(model, rows, this.#source));
   }
 
-  /** Loading for include: through this find's session, with its timeout. */
+  /** Loading for include: through this find's session, with its timeout; rows get their relations after their includes. */
   #loading(): LoadContext {
     return {
       fetch: (node) => this.#session().fetch(this.#prepare(node)),
-      rows: (model, stored) => attachRelations(model, hydrateAll<object>(model, stored), this.#source),
+      rows: (model, stored) => hydrateAll<object>(model, stored),
     };
   }
 
@@ -114,9 +117,10 @@ export class Find<R> implements AsyncIterable<R> {
     return new AsyncResult(() =>
       this.#session()
         .fetch(this.#prepare(this.#node, 1))
-        .then(async (rows) => {
+        .then((rows) => {
           if (!rows[0]) throw new NoResultError(`No ${model.name} matches the query`);
-          return (await this.#rows(rows.slice(0, 1)))[0] as R;
+          const found = this.#rows(rows.length === 1 ? rows : rows.slice(0, 1));
+          return Array.isArray(found) ? (found[0] as R) : found.then((loaded) => loaded[0] as R);
         }),
     );
   }

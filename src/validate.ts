@@ -4,6 +4,7 @@ import type { PreparedPatch, StoredRow } from "./driver.js";
 import type { Validated } from "./model/adapter.js";
 import type { FieldMeta, ModelMeta } from "./model/meta.js";
 import { isScalar } from "./model/field.js";
+import { withoutRelations } from "./relations/relation.js";
 import { valueIssue } from "./model/value-check.js";
 import { quote } from "./util/quote.js";
 import { malformedText } from "./util/text.js";
@@ -15,7 +16,7 @@ import { malformedText } from "./util/text.js";
 export async function validateRows(model: ModelMeta, inputs: readonly unknown[]): Promise<StoredRow[]> {
   const rows: StoredRow[] = [];
   for (let index = 0; index < inputs.length; index++) {
-    const outcome = model.schema.validate(inputs[index]);
+    const outcome = model.schema.validate(withoutRelations(model, inputs[index]));
     const result = outcome instanceof Promise ? await outcome : outcome;
     const position = inputs.length > 1 ? index : undefined;
     if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues, position);

@@ -23,31 +23,68 @@ type Row = Record<string, unknown>;
 export async function loadRelation(relation: Relation, rows: readonly object[], context: LoadContext): Promise<unknown[]> {
   const first = relation.path[0] as Hop;
   for (const row of rows) checkJoinValues(relation, first, row as Row);
-  let frontier: Row[][] = rows.map((row) => [row as Row]);
-  let position = new Map<Row, number>();
+  // The frontier, flat: the rows reached so far, each with the index of the row it started from.
+  let reached = rows as readonly Row[];
+  let origins: readonly number[] = rows.map((_, index) => index);
   for (let step = 0; step < relation.path.length; step++) {
     const hop = relation.path[step] as Hop;
+    const keys = reached.map((row) => tupleKey(hop.from, row));
+    const wanted = distinctTuples(hop.from, reached, keys);
     const last = step === relation.path.length - 1;
-    const wanted = distinctTuples(hop.from, frontier);
     const stored = wanted.length === 0 ? [] : await context.fetch(selectMatching(hop, wanted, last));
     const found = last ? (context.rows(hopEnds(hop).to, stored) as Row[]) : stored;
-    const byTuple = new Map<string, Row[]>();
-    for (const row of found) {
-      const key = tupleKey(hop.to, row);
-      if (key === undefined) continue;
-      const matching = byTuple.get(key);
-      if (matching) matching.push(row);
-      else byTuple.set(key, [row]);
-    }
-    if (last) position = new Map(found.map((row, index) => [row, index]));
-    frontier = frontier.map((at) => at.flatMap((row) => byTuple.get(tupleKey(hop.from, row) ?? "") ?? []));
+    const byKey = groupByKey(hop.to, found);
+    const next: Row[] = [];
+    const nextOrigins: number[] = [];
+    keys.forEach((key, index) => {
+      for (const match of (key === undefined ? undefined : byKey.get(key)) ?? []) {
+        next.push(match);
+        nextOrigins.push(origins[index] as number);
+      }
+    });
+    reached = next;
+    origins = nextOrigins;
   }
-  return frontier.map((related, index) => {
-    if (relation.kind === "many") return [...new Set(related)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-    const [one] = related;
-    if (one === undefined && relation.required) throw missingRow(relation, first, rows[index] as Row);
-    return one ?? null;
+  return relation.kind === "one" ? toOne(relation, rows, reached, origins) : toMany(relation, rows.length, reached, origins);
+}
+
+/** The first row reached from each row (in key order), or null; a required one that is missing is an error. */
+function toOne(relation: Relation, rows: readonly object[], reached: readonly Row[], origins: readonly number[]): unknown[] {
+  const result: (Row | null)[] = rows.map(() => null);
+  reached.forEach((row, index) => {
+    const origin = origins[index] as number;
+    result[origin] ??= row;
   });
+  if (relation.required) {
+    const missing = result.indexOf(null);
+    if (missing >= 0) throw missingRow(relation, relation.path[0] as Hop, rows[missing] as Row);
+  }
+  return result;
+}
+
+/**
+ * The rows reached from each row, in the order the last query gave them (key order). Through an
+ * association model a row may be reached twice (two association rows): it is listed once.
+ */
+function toMany(relation: Relation, count: number, reached: readonly Row[], origins: readonly number[]): unknown[] {
+  const result: Row[][] = Array.from({ length: count }, () => []);
+  reached.forEach((row, index) => (result[origins[index] as number] as Row[]).push(row));
+  if (relation.path.length === 1) return result;
+  const position = new Map(reached.map((row, index) => [row, index]));
+  const order = (a: Row, b: Row) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
+  return result.map((related) => [...new Set(related)].sort(order));
+}
+
+function groupByKey(fields: readonly FieldMeta[], rows: readonly Row[]): Map<string, Row[]> {
+  const byKey = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = tupleKey(fields, row);
+    if (key === undefined) continue;
+    const matching = byKey.get(key);
+    if (matching) matching.push(row);
+    else byKey.set(key, [row]);
+  }
+  return byKey;
 }
 
 /** A join value that is `undefined` means the object was never stored as it is: no query may look for it. */
@@ -74,15 +111,12 @@ function selectMatching(hop: Hop, tuples: readonly (readonly unknown[])[], sorte
   return query(model, { where: conditions.length === 1 ? conditions[0] : and(conditions), sort: order });
 }
 
-/** The distinct tuples of join values of the frontier's rows; one with a null in it joins nothing. */
-function distinctTuples(fields: readonly FieldMeta[], frontier: readonly (readonly Row[])[]): (readonly unknown[])[] {
+/** The distinct tuples of join values of the rows reached (`keys` are theirs); one with a null in it joins nothing. */
+function distinctTuples(fields: readonly FieldMeta[], rows: readonly Row[], keys: readonly (string | undefined)[]): (readonly unknown[])[] {
   const tuples = new Map<string, readonly unknown[]>();
-  for (const rows of frontier) {
-    for (const row of rows) {
-      const key = tupleKey(fields, row);
-      if (key !== undefined && !tuples.has(key)) tuples.set(key, fields.map((field) => row[field.name]));
-    }
-  }
+  keys.forEach((key, index) => {
+    if (key !== undefined && !tuples.has(key)) tuples.set(key, fields.map((field) => (rows[index] as Row)[field.name]));
+  });
   return [...tuples.values()];
 }
 

@@ -33,3 +33,19 @@ export function register(relations: readonly Relation[]): void {
     byName.set(relation.name, relation);
   }
 }
+
+/**
+ * `input` without the relations a row read with `include` carries as own properties: relations
+ * are never validated or written, so a row read back can be stored again as it is.
+ */
+export function withoutRelations(model: ModelMeta, input: unknown): unknown {
+  const relations = declared.get(model);
+  if (!relations || typeof input !== "object" || input === null) return input;
+  let copy: Record<string, unknown> | undefined;
+  for (const name of relations.keys()) {
+    if (!Object.hasOwn(input, name)) continue;
+    copy ??= Object.assign(Object.create(Object.getPrototypeOf(input) as object | null) as object, input) as Record<string, unknown>;
+    delete copy[name];
+  }
+  return copy ?? input;
+}

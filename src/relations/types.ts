@@ -70,6 +70,15 @@ type RelatedRow<T> = T extends readonly (infer E)[] ? E : NonNullable<T>;
  */
 export type IncludeSpec<R> = { readonly [K in RelationNames<R>]?: true | IncludeSpec<RelatedRow<Awaited_<R[K]>>> };
 
+/**
+ * `S` with every name that is no relation typed `never`, at every depth: an include spec is
+ * checked exactly, also where the related model has no relations at all (where `IncludeSpec`
+ * alone would be `{}`, which takes anything).
+ */
+export type ExactInclude<S, R> = {
+  readonly [K in keyof S]: K extends RelationNames<R> ? (S[K] extends true ? true : ExactInclude<S[K], RelatedRow<Awaited_<R[K]>>>) : never;
+};
+
 /** A row with the relations of `S` loaded: plain values in place of their `Lazy` properties. */
 export type Included<R, S> = Omit<R, keyof S> & { readonly [K in keyof S & keyof R]: IncludedValue<Awaited_<R[K]>, S[K]> };
 
