@@ -11,9 +11,9 @@ export interface BenchOptions {
   /** Only these libraries (by name, case-insensitive), when OMMI_BENCH_LIBS lists some. */
   readonly only: readonly string[] | undefined;
   /**
-   * Only these workloads, when OMMI_BENCH_WORKLOADS lists some: a suite ("core", "structured") or
-   * workload ids (insert, fetch, lookup, count, update, cross, stream; structured-insert,
-   * structured-fetch, path, has, has-gin).
+   * Only these workloads, when OMMI_BENCH_WORKLOADS lists some: a suite ("core", "structured",
+   * "relations") or workload ids (insert, fetch, lookup, count, update, cross, stream;
+   * structured-insert, structured-fetch, path, has, has-gin; include, include-100, lazy, lazy-100).
    */
   readonly workloads: readonly string[] | undefined;
   readonly quick: boolean;
@@ -36,7 +36,7 @@ function positiveInteger(name: string, fallback: number): number {
 /**
  * `--quick` (a smoke run of well under a minute) and the environment: OMMI_BENCH_ROUNDS,
  * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_LIBS (e.g. "raw driver,Ommi"),
- * OMMI_BENCH_WORKLOADS (e.g. "structured", or "fetch,has-gin").
+ * OMMI_BENCH_WORKLOADS (e.g. "structured", "relations", or "fetch,has-gin").
  */
 export function readOptions(argv: readonly string[] = process.argv.slice(2)): BenchOptions {
   const unknown = argv.filter((argument) => argument !== "--quick");

@@ -39,8 +39,15 @@ function cellText(result: SuiteResult, workload: AnyWorkload, library: string, o
   const value = medianOf(cell);
   if (value === undefined) return "n/a";
   const ratio = ratioTo(result, workload, library);
-  const text = library === BASELINE || ratio === undefined ? milliseconds(value) : `${milliseconds(value)} (${ratio.toFixed(2)}×)`;
+  const time = library === BASELINE || ratio === undefined ? milliseconds(value) : `${milliseconds(value)} (${ratio.toFixed(2)}×)`;
+  const text = cell.statements.size ? `${time}, ${statementsText(cell.statements)}` : time;
   return cell.samples.length < roundsOf(workload, options) ? `${text} [${cell.samples.length} of ${roundsOf(workload, options)} rounds: too slow to repeat]` : text;
+}
+
+/** The statements one run sent: one figure, or each figure when the rounds differed. */
+function statementsText(counts: ReadonlySet<number>): string {
+  const figures = [...counts].sort((a, b) => a - b);
+  return `${figures.map((count) => count.toLocaleString("en")).join(" or ")} ${figures.length === 1 && figures[0] === 1 ? "statement" : "statements"}`;
 }
 
 function roundsOf(workload: AnyWorkload, options: BenchOptions): number {
@@ -51,10 +58,6 @@ function table(result: SuiteResult, options: BenchOptions): string[] {
   const libraries = result.libraries;
   const lines = [`| workload | ${libraries.join(" | ")} |`, `|---|${libraries.map(() => "--:").join("|")}|`];
   for (const workload of result.workloads) lines.push(`| ${workload.name} | ${libraries.map((library) => cellText(result, workload, library, options)).join(" | ")} |`);
-  if (result.suite === "core") {
-    const relations = libraries.map((library) => (library === OMMI ? "n/a (no relations API yet)" : "n/a"));
-    lines.push(`| relations: lazy loads vs include | ${relations.join(" | ")} |`);
-  }
   return lines;
 }
 
@@ -112,7 +115,9 @@ function suiteSection(result: SuiteResult, options: BenchOptions): string[] {
   const lines = [`### ${result.database}${result.title ? `: ${result.title}` : ""}`, ""];
   if (!result.libraries.length) return [...lines, "Nothing ran.", ...skipped(result)];
   lines.push(
-    `Median of ${options.rounds} rounds after ${options.warmup} warm-up rounds (stream: ${options.streamRounds}), libraries interleaved round by round; in parentheses, the ratio to the raw driver (lower is faster).`,
+    result.suite === "relations"
+      ? `Median of ${options.rounds} rounds after ${options.warmup} warm-up rounds, libraries interleaved round by round; after each time, the SQL statements one load sends.`
+      : `Median of ${options.rounds} rounds after ${options.warmup} warm-up rounds (stream: ${options.streamRounds}), libraries interleaved round by round; in parentheses, the ratio to the raw driver (lower is faster).`,
     "",
     ...table(result, options),
     ...memoryTable(result),

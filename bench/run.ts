@@ -2,8 +2,9 @@
  * `npm run bench [-- --quick]`: the same workloads through Ommi, the raw drivers, Drizzle (plain
  * and prepared), Kysely and TypeORM, in one process, interleaved round by round; then the
  * structured-fields workloads (issue 10) through Ommi, the raw drivers with JSON and Drizzle's
- * json/jsonb columns. Prints a Markdown report and writes it to bench/results.md. Options
- * (libraries, workloads, rounds): see options.ts.
+ * json/jsonb columns; then the relations workloads (issue 11: include and lazy loads) through
+ * Ommi, Drizzle's relational queries and TypeORM's relations. Prints a Markdown report and writes
+ * it to bench/results.md. Options (libraries, workloads, rounds): see options.ts.
  */
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -17,6 +18,11 @@ import { typeorm } from "./libraries/typeorm.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { readOptions, type BenchOptions } from "./options.js";
 import { dropSchema, freshSchema, reachable, serverVersion } from "./postgres.js";
+import { drizzleRelations } from "./relations/drizzle.js";
+import type { RelationsLibrary } from "./relations/library.js";
+import { ommiRelations } from "./relations/ommi.js";
+import { typeormRelationsFactory } from "./relations/typeorm.js";
+import { relationsWorkloads } from "./relations/workloads.js";
 import { renderReport } from "./report.js";
 import { drizzleJson, drizzleJsonb } from "./structured/drizzle.js";
 import { ommiStructuredFactory } from "./structured/ommi.js";
@@ -29,11 +35,13 @@ import { workloads } from "./workloads.js";
 /** Report order: the baseline first, then Ommi, then the others. */
 const FACTORIES: readonly LibraryFactory[] = [raw, ommi, drizzle, drizzlePrepared, kysely, typeorm];
 const STRUCTURED_FACTORIES: readonly LibraryFactory<StructuredLibrary>[] = [rawStructured, ommiStructuredFactory, drizzleJson, drizzleJsonb];
+const RELATIONS_FACTORIES: readonly LibraryFactory<RelationsLibrary>[] = [ommiRelations, drizzleRelations, typeormRelationsFactory];
 
-function suites(options: BenchOptions): [Suite<BenchLibrary>, Suite<StructuredLibrary>] {
+function suites(options: BenchOptions): [Suite<BenchLibrary>, Suite<StructuredLibrary>, Suite<RelationsLibrary>] {
   return [
     { id: "core", title: "", factories: FACTORIES, workloads: workloads(options.streamRows) },
     { id: "structured", title: "structured fields (a nested object and an array of strings)", factories: STRUCTURED_FACTORIES, workloads: structuredWorkloads },
+    { id: "relations", title: "relations (posts with their author and tags, eager and lazy)", factories: RELATIONS_FACTORIES, workloads: relationsWorkloads },
   ];
 }
 
@@ -87,6 +95,11 @@ const STRUCTURED_NOTES = [
   "Structured fields: the raw driver stores JSON text on SQLite (JSON.stringify in, JSON.parse out; `->>` and `json_each` in conditions) and jsonb on PostgreSQL through postgres.js, whose json/jsonb types are JSON.stringify and JSON.parse; Drizzle uses `text({ mode: \"json\" })` on SQLite and `json()` or `jsonb()` on PostgreSQL, with conditions written as `sql` fragments (it has no JSON operators). Membership is containment (`@>`) on PostgreSQL; the GIN index (jsonb_path_ops) is on the jsonb column, or on `(tags::jsonb)` for a json column, as Ommi creates it for `fields: { tags: Index }`. Every library returns the rows with address and tags decoded.",
 ];
 
+const RELATIONS_NOTES = [
+  "Relations: 100 users, 20 tags, 1,000 posts each with an author (Post.authorId → User) and 0 to 3 tags through PostTag (postId, tagId: the key, each a reference), the same tables and rows for every library. Each load's answer counts the authors and tag links that match the data, so every library loads the same rows. Include: Ommi `find(Post).include({ author: true, tags: true })`; Drizzle's relational queries `db.query.posts.findMany({ with: { author: true, postTags: { with: { tag: true } } } })` (the tags through the PostTag rows, as Drizzle declares a many-to-many), synchronous on better-sqlite3; TypeORM `find({ relations: { author: true, tags: true } })` with a many-to-many through PostTag (`EntitySchema`s). Lazy: the posts, then for each post in turn its author and its tags: Ommi `await post.author` and `await post.tags`; Drizzle has no lazy relations, so the two queries a Drizzle user writes per post (the author by key, the tags joined through PostTag); TypeORM's lazy relations (`lazy: true`, `await post.author`).",
+  "Statements are what each library sends to its database, counted by a hook of its own: Ommi's driver operations (the Driver object's `fetch`, `count`, `add`, `update` and `delete`, wrapped; each sends one statement, which counting better-sqlite3's statement runs and PostgreSQL's committed transactions confirmed), Drizzle's `logger` option (`logQuery`, once per query) and TypeORM's custom logger (`logQuery`, once per query its query runner sends). Include sends as many statements for 100 posts as for 1,000: Ommi 4 (the posts; their authors by key; the PostTag rows of the posts, then their tags), Drizzle 1 (the relations as JSON: subqueries on SQLite, lateral joins on PostgreSQL), TypeORM 1 (LEFT JOINs, a result row per post and tag). Lazy loads send 1 statement for the posts, then per post: Drizzle and TypeORM 2 (the author; the tags joined through PostTag), Ommi 2 or 3 (the author; the PostTag rows; their tags, when there are some).",
+];
+
 async function main(): Promise<void> {
   const started = performance.now();
   const options = readOptions();
@@ -96,7 +109,11 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   const machine = describeMachine();
   const results: SuiteResult[] = [];
-  const notes = [...(chosen.some((suite) => suite.id === "core") ? NOTES : []), ...(chosen.some((suite) => suite.id === "structured") ? STRUCTURED_NOTES : [])];
+  const notes = [
+    ...(chosen.some((suite) => suite.id === "core") ? NOTES : []),
+    ...(chosen.some((suite) => suite.id === "structured") ? STRUCTURED_NOTES : []),
+    ...(chosen.some((suite) => suite.id === "relations") ? RELATIONS_NOTES : []),
+  ];
   for (const suite of chosen) results.push(await runSuite(sqlite, suite, options));
   for (const suite of chosen) {
     const pg = await postgresSuite(suite, options);

@@ -10,6 +10,8 @@ export interface Cell {
   /** Milliseconds of each measured round. */
   readonly samples: number[];
   readonly answers: Set<number>;
+  /** Statements each measured round sent, when the workload counts them (relations). */
+  readonly statements: Set<number>;
   /** Highest memory above baseline over the rounds (streams only). */
   heapMB: number;
   rssMB: number;
@@ -31,10 +33,12 @@ export interface SuiteLibrary {
   teardown(): Promise<void>;
 }
 
+export type SuiteId = "core" | "structured" | "relations";
+
 /** A set of workloads and the libraries that do them, run as one table per database. */
 export interface Suite<L extends SuiteLibrary> {
-  /** "core" (the workloads of issue #5) or "structured" (nested objects and arrays, issue 10). */
-  readonly id: "core" | "structured";
+  /** "core" (the workloads of issue #5), "structured" (nested objects and arrays, issue 10) or "relations" (issue 11). */
+  readonly id: SuiteId;
   /** Shown after the database's name in the report ("" for the core suite). */
   readonly title: string;
   readonly factories: readonly LibraryFactory<L>[];
@@ -42,7 +46,7 @@ export interface Suite<L extends SuiteLibrary> {
 }
 
 export interface SuiteResult {
-  readonly suite: "core" | "structured";
+  readonly suite: SuiteId;
   readonly title: string;
   readonly database: string;
   /** The libraries that ran, in report order. */
@@ -119,7 +123,7 @@ async function measure<L>(workload: Workload<L, string>, opened: readonly Opened
   const warmup = stream ? 0 : options.warmup;
   const rounds = warmup + (stream ? options.streamRounds : options.rounds);
   for (const { name, library } of opened) {
-    if (workload.supports(library)) cells.set(name, { samples: [], answers: new Set(), heapMB: 0, rssMB: 0, spentMs: 0 });
+    if (workload.supports(library)) cells.set(name, { samples: [], answers: new Set(), statements: new Set(), heapMB: 0, rssMB: 0, spentMs: 0 });
   }
   for (let round = 0; round < rounds; round++) {
     for (const { name, library } of rotate(opened, round)) {
@@ -135,6 +139,7 @@ async function measure<L>(workload: Workload<L, string>, opened: readonly Opened
         if (round < warmup) continue;
         cell.samples.push(elapsed);
         cell.answers.add(outcome.answer);
+        if (outcome.statements !== undefined) cell.statements.add(outcome.statements);
         if (outcome.memory) {
           cell.heapMB = Math.max(cell.heapMB, outcome.memory.heapMB);
           cell.rssMB = Math.max(cell.rssMB, outcome.memory.rssMB);

@@ -6,6 +6,8 @@ import { MemoryPeak } from "./memory.js";
 export interface Outcome {
   readonly answer: number;
   readonly memory?: MemoryPeak;
+  /** SQL statements the run sent (the relations workloads count them). */
+  readonly statements?: number;
 }
 
 /** The timed part of one run. */

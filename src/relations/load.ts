@@ -75,8 +75,8 @@ function toMany(relation: Relation, count: number, reached: readonly Row[], orig
   return result.map((related) => [...new Set(related)].sort(order));
 }
 
-function groupByKey(fields: readonly FieldMeta[], rows: readonly Row[]): Map<string, Row[]> {
-  const byKey = new Map<string, Row[]>();
+function groupByKey(fields: readonly FieldMeta[], rows: readonly Row[]): Map<JoinKey, Row[]> {
+  const byKey = new Map<JoinKey, Row[]>();
   for (const row of rows) {
     const key = tupleKey(fields, row);
     if (key === undefined) continue;
@@ -112,32 +112,40 @@ function selectMatching(hop: Hop, tuples: readonly (readonly unknown[])[], sorte
 }
 
 /** The distinct tuples of join values of the rows reached (`keys` are theirs); one with a null in it joins nothing. */
-function distinctTuples(fields: readonly FieldMeta[], rows: readonly Row[], keys: readonly (string | undefined)[]): (readonly unknown[])[] {
-  const tuples = new Map<string, readonly unknown[]>();
+function distinctTuples(fields: readonly FieldMeta[], rows: readonly Row[], keys: readonly (JoinKey | undefined)[]): (readonly unknown[])[] {
+  const tuples = new Map<JoinKey, readonly unknown[]>();
   keys.forEach((key, index) => {
     if (key !== undefined && !tuples.has(key)) tuples.set(key, fields.map((field) => (rows[index] as Row)[field.name]));
   });
   return [...tuples.values()];
 }
 
-/** A string that is equal for equal join values (an integer and a bigint of one value included); undefined when one is null. */
-function tupleKey(fields: readonly FieldMeta[], row: Row): string | undefined {
+/**
+ * A Map key that is equal for equal join values: the value itself for one field (the fields of a
+ * reference have one type, so a string never meets a number), a string for several; an integer
+ * and a bigint of one value meet. Undefined when a value is null: it joins nothing.
+ */
+function tupleKey(fields: readonly FieldMeta[], row: Row): JoinKey | undefined {
+  if (fields.length === 1) return valueKey(row[(fields[0] as FieldMeta).name]);
   let key = "";
   for (const field of fields) {
     const part = valueKey(row[field.name]);
     if (part === undefined) return undefined;
-    key += fields.length === 1 ? part : `${part.length}:${part}`;
+    const text = typeof part === "number" ? `n${part}` : `s${part}`;
+    key += `${text.length}:${text}`;
   }
   return key;
 }
 
-function valueKey(value: unknown): string | undefined {
+type JoinKey = string | number;
+
+function valueKey(value: unknown): JoinKey | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === "number" || typeof value === "bigint") return `n${String(value)}`;
-  if (typeof value === "string") return `s${value}`;
-  if (value instanceof Date) return `d${value.getTime()}`;
-  if (value instanceof Uint8Array) return `b${Buffer.from(value).toString("hex")}`;
-  return typeof value === "boolean" ? `t${String(value)}` : JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : `${value}n`;
+  if (value instanceof Date) return value.getTime();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("hex");
+  return value === true ? "true" : "false";
 }
 
 /** A reference between an integer and a bigint field compares the value in the far field's type. */
@@ -148,7 +156,7 @@ function asValueOf(field: FieldMeta, value: unknown): unknown {
 }
 
 function distinct(values: readonly unknown[]): unknown[] {
-  const seen = new Map<string, unknown>();
+  const seen = new Map<JoinKey, unknown>();
   for (const value of values) seen.set(valueKey(value) ?? "", value);
   return [...seen.values()];
 }
