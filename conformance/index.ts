@@ -12,3 +12,6 @@ export { scenarios } from "./scenarios/index.js";
 export { defineScenario, type Scenario } from "./scenario.js";
 export type { ConformanceContext } from "./context.js";
 export type { ConformanceTarget, OpenedDriver } from "./target.js";
+// The relation scenarios for models of any schema library: give them your library's models.
+export { relationScenarios } from "./scenarios/relation-suite.js";
+export { zodRelationModels, type RelationModelBuilders, type RelationModelsFixture, type RelationRows } from "./support/relation-models.js";

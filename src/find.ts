@@ -25,10 +25,11 @@ export interface IterateOptions {
 const DEFAULT_BATCH_SIZE = 1000;
 
 /**
- * The rows a query selects, and what can be done with them. Each operation runs when called and
+ * The rows a query selects (`R`, with the relations `include` loads), and what can be done with
+ * them; `Data` is the model's own row, whose fields `update` sets. Each operation runs when called and
  * returns an `AsyncResult`; iterating (`for await`) streams the rows in batches.
  */
-export class Find<R> implements AsyncIterable<R> {
+export class Find<R, Data = R> implements AsyncIterable<R> {
   readonly #session: () => DriverSession;
   readonly #node: QueryNode;
   readonly #capabilities: DriverCapabilities;
@@ -58,10 +59,10 @@ export class Find<R> implements AsyncIterable<R> {
    * fixed number of queries per relation (one, two through an association model), whatever the
    * number of rows. A name that is no relation of the model is a `QueryError`.
    */
-  include<const S extends IncludeSpec<R>>(spec: S & ExactInclude<S, R>): Find<Included<R, S>> {
+  include<const S extends IncludeSpec<R>>(spec: S & ExactInclude<S, R>): Find<Included<R, S>, Data> {
     const merged = this.#include ? mergeSpecs(this.#include.spec, spec) : spec;
     const plan = planInclude(this.#node.model, merged);
-    return new Find<Included<R, S>>(this.#session, this.#node, this.#capabilities, this.#timeout, this.#source, { spec: merged, plan });
+    return new Find<Included<R, S>, Data>(this.#session, this.#node, this.#capabilities, this.#timeout, this.#source, { spec: merged, plan });
   }
 
   /**
@@ -70,8 +71,8 @@ export class Find<R> implements AsyncIterable<R> {
    * "statement"). Inside a transaction that aborts the transaction. Databases that cannot stop
    * a running statement (SQLite) fail the operation with a `QueryError` before it runs.
    */
-  timeout(ms: number): Find<R> {
-    return new Find<R>(this.#session, this.#node, this.#capabilities, ms, this.#source, this.#include);
+  timeout(ms: number): Find<R, Data> {
+    return new Find<R, Data>(this.#session, this.#node, this.#capabilities, ms, this.#source, this.#include);
   }
 
   /** `node` prepared for the driver, with this find's timeout (checked) when it has one. */
@@ -131,7 +132,7 @@ export class Find<R> implements AsyncIterable<R> {
   }
 
   /** Sets the given fields on every matching row; the value is the number of rows changed. */
-  update(patch: UpdatePatch<R>): AsyncResult<number> {
+  update(patch: UpdatePatch<Data>): AsyncResult<number> {
     return new AsyncResult(async () => {
       const prepared = this.#prepare(this.#node);
       return this.#session().update(prepared, await validatePatch(this.#node.model, patch));

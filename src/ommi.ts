@@ -154,7 +154,8 @@ abstract class Operations {
     const session = await this.open(begin).catch((error: unknown) => {
       throw asTransactionError("could not begin the transaction", error);
     });
-    const tx = new Transaction(session, this.root, this.capabilities, this.databaseName, this.root.rowSource);
+    // Once it ends, its rows load through what opened it: the enclosing transaction for a savepoint.
+    const tx = new Transaction(session, this.root, this.capabilities, this.databaseName, this.rowSource);
     let value: T;
     try {
       value = await insideTransaction.run({ root: this.root, tx }, () => work(tx));
@@ -228,7 +229,7 @@ export class Ommi<D extends Driver = Driver> extends Operations {
 export class Transaction extends Operations {
   readonly #session: TransactionSession;
   #ended = false;
-  /** Rows read here load their relations in the transaction while it is open, and through its database after. */
+  /** Rows read here load their relations in the transaction while it is open, and through what opened it after. */
   protected readonly rowSource: RowSource;
 
   constructor(
@@ -236,11 +237,11 @@ export class Transaction extends Operations {
     protected readonly root: Operations,
     protected readonly capabilities: DriverCapabilities,
     protected readonly databaseName: string,
-    rootSource: RowSource,
+    openedBy: RowSource,
   ) {
     super();
     this.#session = session;
-    this.rowSource = { session: () => (this.#ended ? rootSource.session() : this.#session) };
+    this.rowSource = { session: () => (this.#ended ? openedBy.session() : this.#session) };
   }
 
   protected get session(): TransactionSession {

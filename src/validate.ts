@@ -93,7 +93,8 @@ export async function validatePatch(model: ModelMeta, patch: unknown): Promise<P
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
     throw new QueryError(`${model.name}: update() takes an object of field values`);
   }
-  const given = Object.entries(patch).filter(([, value]) => value !== undefined);
+  // Relations are not written: a row read with `include` and spread into a patch carries them.
+  const given = Object.entries(withoutRelations(model, patch) as object).filter(([, value]) => value !== undefined);
   const unknown = given.filter(([name]) => !model.field(name)).map(([name]) => name);
   if (unknown.length) {
     throw new QueryError(`${model.name} has no field ${unknown.map((name) => `"${name}"`).join(", ")} to update (fields: ${model.fields.map((field) => field.name).join(", ")})`);

@@ -18,6 +18,8 @@ import { nullRules } from "./null-rules.js";
 import { outerDbInTransaction } from "./outer-db-in-transaction.js";
 import { queryErrors } from "./query-errors.js";
 import { relations } from "./relations.js";
+import { relationScenarios } from "./relation-suite.js";
+import { zodRelationModels } from "../support/relation-models.js";
 import { roundTrip } from "./round-trip.js";
 import { schemaEvolution } from "./schema-evolution.js";
 import { sorting } from "./sorting.js";
@@ -56,6 +58,7 @@ export const scenarios: readonly Scenario[] = Object.freeze([
   sorting,
   iteration,
   relations,
+  ...relationScenarios(zodRelationModels),
   structuredRoundTrip,
   structuredWrites,
   structuredQueries,

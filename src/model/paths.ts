@@ -65,9 +65,12 @@ export function pathBetween(from: ModelMeta, to: ModelMeta): readonly Hop[] {
   throw new QueryError(`${to.name} is not related to ${from.name} through ReferenceTo, so a condition on ${to.name} cannot filter ${from.name}`);
 }
 
-/** `Book.authorId`, or `Seat.(row, number)` for a composite reference. */
+/**
+ * The reference a hop follows, named by the fields that hold it (`Book.authorId`, or
+ * `Ticket.(seatRow, seatNumber)` for a composite one), whichever way the hop goes.
+ */
 export function describeHop(hop: Hop): string {
-  const { from } = hopEnds(hop);
-  const names = hop.from.map((field) => field.name);
-  return `${from.name}.${names.length === 1 ? (names[0] as string) : `(${names.join(", ")})`}`;
+  const holders = hop.from.every((field, index) => field.reference === hop.to[index]) ? hop.from : hop.to;
+  const names = holders.map((field) => field.name);
+  return `${(holders[0] as FieldMeta).model.name}.${names.length === 1 ? (names[0] as string) : `(${names.join(", ")})`}`;
 }

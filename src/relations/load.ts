@@ -26,6 +26,7 @@ export async function loadRelation(relation: Relation, rows: readonly object[], 
   // The frontier, flat: the rows reached so far, each with the index of the row it started from.
   let reached = rows as readonly Row[];
   let origins: readonly number[] = rows.map((_, index) => index);
+  let lastFound: readonly Row[] = [];
   for (let step = 0; step < relation.path.length; step++) {
     const hop = relation.path[step] as Hop;
     const keys = reached.map((row) => tupleKey(hop.from, row));
@@ -33,6 +34,7 @@ export async function loadRelation(relation: Relation, rows: readonly object[], 
     const last = step === relation.path.length - 1;
     const stored = wanted.length === 0 ? [] : await context.fetch(selectMatching(hop, wanted, last));
     const found = last ? (context.rows(hopEnds(hop).to, stored) as Row[]) : stored;
+    if (last) lastFound = found;
     const byKey = groupByKey(hop.to, found);
     const next: Row[] = [];
     const nextOrigins: number[] = [];
@@ -45,7 +47,7 @@ export async function loadRelation(relation: Relation, rows: readonly object[], 
     reached = next;
     origins = nextOrigins;
   }
-  return relation.kind === "one" ? toOne(relation, rows, reached, origins) : toMany(relation, rows.length, reached, origins);
+  return relation.kind === "one" ? toOne(relation, rows, reached, origins) : toMany(relation, rows.length, reached, origins, lastFound);
 }
 
 /** The first row reached from each row (in key order), or null; a required one that is missing is an error. */
@@ -64,13 +66,14 @@ function toOne(relation: Relation, rows: readonly object[], reached: readonly Ro
 
 /**
  * The rows reached from each row, in the order the last query gave them (key order). Through an
- * association model a row may be reached twice (two association rows): it is listed once.
+ * association model they are reached in the association rows' order, and a row may be reached
+ * twice (two association rows): each is listed once, in the last query's order.
  */
-function toMany(relation: Relation, count: number, reached: readonly Row[], origins: readonly number[]): unknown[] {
+function toMany(relation: Relation, count: number, reached: readonly Row[], origins: readonly number[], lastFound: readonly Row[]): unknown[] {
   const result: Row[][] = Array.from({ length: count }, () => []);
   reached.forEach((row, index) => (result[origins[index] as number] as Row[]).push(row));
   if (relation.path.length === 1) return result;
-  const position = new Map(reached.map((row, index) => [row, index]));
+  const position = new Map(lastFound.map((row, index) => [row, index]));
   const order = (a: Row, b: Row) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
   return result.map((related) => [...new Set(related)].sort(order));
 }
@@ -87,10 +90,13 @@ function groupByKey(fields: readonly FieldMeta[], rows: readonly Row[]): Map<Joi
   return byKey;
 }
 
-/** A join value that is `undefined` means the object was never stored as it is: no query may look for it. */
+/**
+ * A key, or a field that cannot be left out, that is `undefined` means the object was never
+ * stored as it is: no query may look for it. (An optional field left out refers to nothing.)
+ */
 function checkJoinValues(relation: Relation, hop: Hop, row: Row): void {
   for (const field of hop.from) {
-    if (row[field.name] === undefined) {
+    if (row[field.name] === undefined && (field.key || !field.optional)) {
       throw new QueryError(
         `${relation.model.name}.${relation.name} cannot load: this ${relation.model.name} has no ${field.name} (undefined); relations load for rows as Ommi stored or read them`,
       );
