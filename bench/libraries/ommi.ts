@@ -60,7 +60,8 @@ interface PostgresDriverModule {
   readonly PostgreSQLDriver: { connect(options: { url: string; schema: string; max: number }): Promise<Driver> };
 }
 
-async function connect(target: Target): Promise<Driver> {
+/** Ommi's driver for a benchmark target; every Ommi workload (core, structured, relations) opens it so. */
+export async function connectOmmi(target: Target): Promise<Driver> {
   if (target.kind === "sqlite") return SQLiteDriver.connect({ filename: ":memory:" });
   const specifier: string = "ommi/postgres";
   const { PostgreSQLDriver } = (await import(specifier)) as PostgresDriverModule;
@@ -72,5 +73,5 @@ export const ommi: LibraryFactory = {
   name: "Ommi",
   unavailable: (target) =>
     Promise.resolve(target.kind === "postgres" && !existsSync(POSTGRES_DRIVER) ? "Ommi's PostgreSQL driver (drivers/postgres) does not exist yet" : undefined),
-  open: async (target) => ommiLibrary(new Ommi(await connect(target))),
+  open: async (target) => ommiLibrary(new Ommi(await connectOmmi(target))),
 };

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { Index, Key, model, ModelCollection, Ommi, ReferenceTo, relations, type Driver } from "ommi";
-import { SQLiteDriver } from "ommi/sqlite";
 import type { LibraryFactory, Target } from "../library.js";
-import { ommi } from "../libraries/ommi.js";
+import { connectOmmi, ommi } from "../libraries/ommi.js";
 import { relationsData } from "./data.js";
 import type { RelationsLibrary } from "./library.js";
 import { RELATIONS_VACUUM, runInSchema } from "./schema.js";
@@ -79,15 +78,8 @@ function ommiRelationsLibrary(db: Ommi, target: Target): RelationsLibrary {
   };
 }
 
-async function connect(target: Target): Promise<Driver> {
-  if (target.kind === "sqlite") return SQLiteDriver.connect({ filename: ":memory:" });
-  const { PostgreSQLDriver } = await import("ommi/postgres");
-  // One connection, as every other library gets.
-  return PostgreSQLDriver.connect({ url: target.url, schema: target.schema, max: 1 });
-}
-
 export const ommiRelations: LibraryFactory<RelationsLibrary> = {
   name: "Ommi",
   unavailable: (target) => ommi.unavailable?.(target) ?? Promise.resolve(undefined),
-  open: async (target) => ommiRelationsLibrary(new Ommi(await connect(target)), target),
+  open: async (target) => ommiRelationsLibrary(new Ommi(await connectOmmi(target)), target),
 };

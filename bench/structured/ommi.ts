@@ -1,9 +1,8 @@
 import postgres from "postgres";
 import { z } from "zod";
-import { Index, model, ModelCollection, Ommi, type Driver } from "ommi";
-import { SQLiteDriver } from "ommi/sqlite";
+import { Index, model, ModelCollection, Ommi } from "ommi";
 import type { LibraryFactory, Target } from "../library.js";
-import { ommi } from "../libraries/ommi.js";
+import { connectOmmi, ommi } from "../libraries/ommi.js";
 import { urlWithSchema } from "../postgres.js";
 import { customers, STRUCTURED_FILTERS } from "./data.js";
 import type { StructuredLibrary } from "./library.js";
@@ -59,15 +58,8 @@ function ommiStructured(db: Ommi, target: Target): StructuredLibrary {
   };
 }
 
-async function connect(target: Target): Promise<Driver> {
-  if (target.kind === "sqlite") return SQLiteDriver.connect({ filename: ":memory:" });
-  const { PostgreSQLDriver } = await import("ommi/postgres");
-  // One connection, as every other library gets.
-  return PostgreSQLDriver.connect({ url: target.url, schema: target.schema, max: 1 });
-}
-
 export const ommiStructuredFactory: LibraryFactory<StructuredLibrary> = {
   name: "Ommi",
   unavailable: (target) => ommi.unavailable?.(target) ?? Promise.resolve(undefined),
-  open: async (target) => ommiStructured(new Ommi(await connect(target)), target),
+  open: async (target) => ommiStructured(new Ommi(await connectOmmi(target)), target),
 };

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { defineScenario, type Scenario } from "../scenario.js";
-import { addOne, idOf, loggingDatabase, relationOpener, seedBlog, type RelationModelsFixture } from "../support/relation-models.js";
+import { addOne, idOf, type RelationModelsFixture, relationOpener, seedBlog, seededBlogWithLog } from "../support/relation-models.js";
 
 /** A relation loads when awaited, once per row; `refresh()` loads it again. */
 export function relationCaching(fixture: RelationModelsFixture): Scenario {
@@ -8,10 +8,8 @@ export function relationCaching(fixture: RelationModelsFixture): Scenario {
     const open = relationOpener(context, fixture);
 
     it("runs nothing until a relation is awaited, then one query, and keeps the value for later awaits", async () => {
-      const models = await open();
-      const { driver, Post } = models;
-      await seedBlog(models.db, models);
-      const { db, log } = loggingDatabase(driver);
+      const { models, db, log } = await seededBlogWithLog(open);
+      const { Post } = models;
       const hello = await db.find(Post.title.eq("Hello")).one().value;
       log.clear();
       const lazy = hello.author;

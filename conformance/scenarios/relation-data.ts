@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { when } from "../../src/index.js";
 import { defineScenario, type Scenario } from "../scenario.js";
-import { idOf, loggingDatabase, relationOpener, seedBlog, type RelationModelsFixture } from "../support/relation-models.js";
+import { idOf, type RelationModelsFixture, relationOpener, seedBlog, seededBlogWithLog } from "../support/relation-models.js";
 
 /** Relations are not data: never serialised (lazy ones), never written, never validated. */
 export function relationData(fixture: RelationModelsFixture): Scenario {
@@ -64,10 +64,8 @@ export function relationData(fixture: RelationModelsFixture): Scenario {
     });
 
     it("validates and stores a row read back as its data, without loading its relations", async () => {
-      const models = await open();
-      const { driver, Comment, Tag } = models;
-      await seedBlog(models.db, models);
-      const { db, log } = loggingDatabase(driver);
+      const { models, db, log } = await seededBlogWithLog(open);
+      const { Comment, Tag } = models;
       const unused = await db.find(Tag.label.eq("unused")).one().value;
       expect(await unused.posts).toEqual([]);
       const sold = await db.find(Comment.body.eq("Sold")).one().value;

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { QueryError, when } from "../../src/index.js";
 import { defineScenario, type Scenario } from "../scenario.js";
-import { idOf, loggingDatabase, relationOpener, seedBlog, type RelationModelsFixture } from "../support/relation-models.js";
+import { idOf, type RelationModelsFixture, relationOpener, seededBlogWithLog } from "../support/relation-models.js";
 
 /** Relations asked for wrongly at run time: a QueryError that says what is wrong, and no query for it. */
 export function relationErrors(fixture: RelationModelsFixture): Scenario {
@@ -20,10 +20,8 @@ export function relationErrors(fixture: RelationModelsFixture): Scenario {
     });
 
     it("refuses to load a relation of a row whose join field was deleted, naming the field, and runs no query", async () => {
-      const models = await open();
-      const { driver, Post, User } = models;
-      await seedBlog(models.db, models);
-      const { db, log } = loggingDatabase(driver);
+      const { models, db, log } = await seededBlogWithLog(open);
+      const { Post, User } = models;
       const hello = await db.find(Post.title.eq("Hello")).one().value;
       const ann = await db.find(User.name.eq("Ann")).one().value;
       const authorId = hello.authorId;
@@ -44,10 +42,8 @@ export function relationErrors(fixture: RelationModelsFixture): Scenario {
     });
 
     it("refuses to load a through relation of a row whose key was deleted, and runs no query", async () => {
-      const models = await open();
-      const { driver, Post } = models;
-      await seedBlog(models.db, models);
-      const { db, log } = loggingDatabase(driver);
+      const { models, db, log } = await seededBlogWithLog(open);
+      const { Post } = models;
       const hello = await db.find(Post.title.eq("Hello")).one().value;
       log.clear();
       Reflect.deleteProperty(hello, "id");

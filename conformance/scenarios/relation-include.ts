@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { when } from "../../src/index.js";
 import { defineScenario, type Scenario } from "../scenario.js";
-import { loggingDatabase, relationOpener, seedBlog, seedPeople, seedPosts, seedSites, seedTree, type RelationModelsFixture } from "../support/relation-models.js";
+import { loggingDatabase, type RelationModelsFixture, relationOpener, seedBlog, seededBlogWithLog, seedPeople, seedPosts, seedSites, seedTree } from "../support/relation-models.js";
 
 /** `find(...).include(...)`: relations loaded eagerly, as plain values, with a fixed number of queries per level. */
 export function relationInclude(fixture: RelationModelsFixture): Scenario {
@@ -85,10 +85,8 @@ export function relationInclude(fixture: RelationModelsFixture): Scenario {
     });
 
     it("includes relations with one(), and for a sorted, limited query, those of exactly its rows", async () => {
-      const models = await open();
-      const { driver, Post } = models;
-      await seedBlog(models.db, models);
-      const { db, log } = loggingDatabase(driver);
+      const { models, db, log } = await seededBlogWithLog(open);
+      const { Post } = models;
       const pitch = await db.find(Post.title.eq("Pitch")).include({ author: true, editor: true }).one().value;
       expect([pitch.author.name, pitch.editor?.name]).toEqual(["Cy", "Ann"]);
       expect(log.calls).toEqual(["fetch", "fetch", "fetch"]);

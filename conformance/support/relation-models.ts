@@ -425,3 +425,10 @@ export function loggingDatabase(driver: Driver): { readonly db: Ommi; readonly l
   });
   return { db: new Ommi(logging), log: { calls, clear: () => void calls.splice(0) } };
 }
+
+/** A fresh database with the blog seeded, and the same database through a driver whose statements are logged. */
+export async function seededBlogWithLog(open: () => Promise<OpenedRelations>): Promise<{ readonly models: OpenedRelations; readonly db: Ommi; readonly log: StatementLog }> {
+  const models = await open();
+  await seedBlog(models.db, models);
+  return { models, ...loggingDatabase(models.driver) };
+}
