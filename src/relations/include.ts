@@ -17,8 +17,10 @@ interface IncludeEntry {
 }
 
 /** Checks `spec` against the model's relations; a name that is none of them is a `QueryError`. */
-export function planInclude(model: ModelMeta, spec: unknown, at = model.name): IncludePlan {
+export function planInclude(model: ModelMeta, spec: unknown, at = model.name, within: readonly object[] = []): IncludePlan {
   if (!isPlainObject(spec)) throw new QueryError(`include() takes relations by name, e.g. { author: true }, got ${describe(spec)} (at ${at})`);
+  // A spec that contains itself would include forever: a tree is included to a depth you write out.
+  if (within.includes(spec)) throw new QueryError(`include(): the spec at ${at} contains itself; write out the depth to include`);
   const relations = relationsOf(model);
   const entries = Object.entries(spec).flatMap(([name, value]): IncludeEntry[] => {
     const relation = relations.get(name);
@@ -29,7 +31,7 @@ export function planInclude(model: ModelMeta, spec: unknown, at = model.name): I
     if (value === undefined || value === false) return [];
     if (value === true) return [{ relation, nested: undefined }];
     if (!isPlainObject(value)) throw new QueryError(`include(): ${at}.${name} takes true or the relations of ${relation.target.name} to include, got ${describe(value)}`);
-    return [{ relation, nested: planInclude(relation.target, value, `${at}.${name}`) }];
+    return [{ relation, nested: planInclude(relation.target, value, `${at}.${name}`, [...within, spec]) }];
   });
   return Object.freeze({ entries: Object.freeze(entries) });
 }

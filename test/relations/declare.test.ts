@@ -111,4 +111,17 @@ describe("include() of a name that is no relation", () => {
     expect(() => db.find(when(People)).include({ pets: { owner: true } })).toThrow(/Pet has no relation named "owner"; it has none/);
     await db.close();
   });
+
+  it("a spec that contains itself is a QueryError, not a loop", async () => {
+    const { Person, collection } = define();
+    const { Person: People } = relations({ Person }, ({ many }) => ({ Person: { admirers: many(Person, { by: Person.bestFriendId }) } }));
+    const db = new Ommi(await SQLiteDriver.connect({ filename: ":memory:" }));
+    await db.schema(collection).createModels().raiseOnErrors();
+    const spec: Record<string, unknown> = {};
+    spec.admirers = spec;
+    expect(() => db.find(when(People)).include(spec as never)).toThrow(/the spec at Person\.admirers contains itself/);
+    // A tree written out to a depth is fine.
+    expect(() => db.find(when(People)).include({ admirers: { admirers: { admirers: true } } })).not.toThrow();
+    await db.close();
+  });
 });
