@@ -13,8 +13,11 @@ export type MarkerSpec =
   | { readonly kind: "stored"; readonly type: FieldType }
   | { readonly kind: "referenceTo"; readonly target: ReferenceTarget };
 
-/** A field that another refers to: the field ref itself, or a function returning it (for models defined later). */
-export type ReferenceTarget = FieldBrand | (() => FieldBrand);
+/**
+ * A field that another refers to: the field ref itself, a function returning it (for models
+ * defined later), or its name, `"Model.field"`, found in the referring model's collection.
+ */
+export type ReferenceTarget = FieldBrand | (() => FieldBrand) | `${string}.${string}`;
 
 /**
  * Any model's field ref. Two models that refer to each other need it once, as the return type
@@ -91,11 +94,17 @@ export function StoreAs(column: string): Marker {
   return createMarker({ kind: "storeAs", column });
 }
 
-/** The field holds the value of another model's field: `ReferenceTo(Author.id)` or `ReferenceTo(() => Author.id)`. */
+/**
+ * The field holds the value of another model's field: `ReferenceTo(Author.id)`, or
+ * `ReferenceTo(() => Author.id)` for a model defined later, or `ReferenceTo("Author.id")` by
+ * name (no annotation needed where models refer to each other or to themselves; checked when
+ * first resolved, at the latest by `createModels()`).
+ */
 export function ReferenceTo(target: ReferenceTarget): Marker {
-  // A function is checked when it is first resolved: it may name a model defined later.
-  if (!isFieldRef(target) && typeof target !== "function") {
-    throw new ModelError(`ReferenceTo needs a model field, e.g. ReferenceTo(Author.id) or ReferenceTo(() => Author.id), got ${describe(target)}`);
+  // A function or a name is checked when it is first resolved: it may name a model defined later.
+  const named = typeof target === "string" && /^.+\..+$/su.test(target);
+  if (!isFieldRef(target) && typeof target !== "function" && !named) {
+    throw new ModelError(`ReferenceTo needs a model field, e.g. ReferenceTo(Author.id), ReferenceTo(() => Author.id) or ReferenceTo("Author.id"), got ${describe(target)}`);
   }
   return createMarker({ kind: "referenceTo", target });
 }

@@ -1,5 +1,5 @@
 import { ModelError } from "../errors.js";
-import { fieldOf, isFieldRef } from "./brands.js";
+import { fieldOf, isFieldRef, type FieldBrand } from "./brands.js";
 import { describe } from "./describe.js";
 import { quote } from "../util/quote.js";
 import type { SchemaDescription } from "./adapter.js";
@@ -193,12 +193,7 @@ function lazyReference(model: ModelMeta, own: SchemaField, target: ReferenceTarg
   let resolved: FieldMeta | undefined;
   const resolve = (): FieldMeta => {
     if (resolved) return resolved;
-    const ref: unknown = isFieldRef(target) ? target : (target as () => unknown)();
-    if (!isFieldRef(ref)) {
-      throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${describe(ref)}`);
-    }
-    // Only the builder brands field refs, and always with the FieldMeta of a registered model.
-    const field = fieldOf(ref) as FieldMeta;
+    const field = typeof target === "string" ? namedField(model, fieldName, target) : referencedField(model, fieldName, target);
     if (!sameStorageKind(own.type, field.type)) {
       throw new ModelError(`${model.name}.${fieldName} (${own.type}) refers to ${field.model.name}.${field.name} (${field.type}); the types must match`);
     }
@@ -207,6 +202,28 @@ function lazyReference(model: ModelMeta, own: SchemaField, target: ReferenceTarg
   // A direct field ref can be checked now; a function may name a model defined later.
   if (isFieldRef(target)) resolve();
   return resolve;
+}
+
+function referencedField(model: ModelMeta, fieldName: string, target: FieldBrand | (() => FieldBrand)): FieldMeta {
+  const ref: unknown = isFieldRef(target) ? target : target();
+  if (!isFieldRef(ref)) {
+    throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${describe(ref)}`);
+  }
+  // Only the builder brands field refs, and always with the FieldMeta of a registered model.
+  return fieldOf(ref) as FieldMeta;
+}
+
+/** The field `ReferenceTo("Model.field")` names, in the referring model's collection (itself included). */
+function namedField(model: ModelMeta, fieldName: string, name: string): FieldMeta {
+  const dot = name.lastIndexOf(".");
+  const [modelName, targetName] = [name.slice(0, dot), name.slice(dot + 1)];
+  const target = model.collection.models.find((candidate) => candidate.name === modelName);
+  const field = target?.field(targetName);
+  if (!field) {
+    const what = target ? `${modelName} has no field ${quote(targetName)}` : `no model named ${quote(modelName)} is in ${model.name}'s collection`;
+    throw new ModelError(`${model.name}.${fieldName}: ReferenceTo(${quote(name)}) names no field: ${what}`);
+  }
+  return field;
 }
 
 function sameStorageKind(a: string, b: string): boolean {

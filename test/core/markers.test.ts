@@ -18,7 +18,8 @@ describe("markers", () => {
     const Owner = model(z.object({ id: z.number().int() }), { name: "Owner", collection: new ModelCollection() });
     expect(() => ReferenceTo(undefined as never)).toThrow(ModelError);
     expect(() => ReferenceTo(Owner as never)).toThrow(/the model Owner/);
-    expect(() => ReferenceTo("Owner.id" as never)).toThrow(ModelError);
+    expect(() => ReferenceTo("Owner" as never)).toThrow(ModelError);
+    expect(() => ReferenceTo("Owner.id")).not.toThrow();
     expect(() => ReferenceTo(Owner.id)).not.toThrow();
     expect(() => ReferenceTo(() => Owner.id)).not.toThrow();
   });
