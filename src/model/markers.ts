@@ -1,5 +1,5 @@
 import { ModelError } from "../errors.js";
-import { isFieldRef, type FieldBrand } from "./brands.js";
+import { isFieldRef, isModelHandle, type FieldBrand, type ModelBrand } from "./brands.js";
 import { describe } from "./describe.js";
 import type { FieldType } from "./field.js";
 
@@ -15,9 +15,10 @@ export type MarkerSpec =
 
 /**
  * A field that another refers to: the field ref itself, a function returning it (for models
- * defined later), or its name, `"Model.field"`, found in the referring model's collection.
+ * defined later), or its name, `"Model.field"`, found in the referring model's collection. A
+ * model (or a function returning one) stands for its key, which must be a single field.
  */
-export type ReferenceTarget = FieldBrand | (() => FieldBrand) | `${string}.${string}`;
+export type ReferenceTarget = FieldBrand | (() => FieldBrand) | ModelBrand | (() => ModelBrand) | `${string}.${string}`;
 
 /**
  * Any model's field ref. Two models that refer to each other need it once, as the return type
@@ -98,12 +99,12 @@ export function StoreAs(column: string): Marker {
  * The field holds the value of another model's field: `ReferenceTo(Author.id)`, or
  * `ReferenceTo(() => Author.id)` for a model defined later, or `ReferenceTo("Author.id")` by
  * name (no annotation needed where models refer to each other or to themselves; checked when
- * first resolved, at the latest by `createModels()`).
+ * first resolved, at the latest by `createModels()`). `ReferenceTo(Author)` refers to the key.
  */
 export function ReferenceTo(target: ReferenceTarget): Marker {
   // A function or a name is checked when it is first resolved: it may name a model defined later.
   const named = typeof target === "string" && /^.+\..+$/su.test(target);
-  if (!isFieldRef(target) && typeof target !== "function" && !named) {
+  if (!isFieldRef(target) && !isModelHandle(target) && typeof target !== "function" && !named) {
     throw new ModelError(`ReferenceTo needs a model field, e.g. ReferenceTo(Author.id), ReferenceTo(() => Author.id) or ReferenceTo("Author.id"), got ${describe(target)}`);
   }
   return createMarker({ kind: "referenceTo", target });

@@ -1,5 +1,5 @@
 import { ModelError } from "../errors.js";
-import { fieldOf, isFieldRef, type FieldBrand } from "./brands.js";
+import { fieldOf, isFieldRef, isModelHandle, metaOf } from "./brands.js";
 import { describe } from "./describe.js";
 import { quote } from "../util/quote.js";
 import type { SchemaDescription } from "./adapter.js";
@@ -199,18 +199,29 @@ function lazyReference(model: ModelMeta, own: SchemaField, target: ReferenceTarg
     }
     return (resolved = field);
   };
-  // A direct field ref can be checked now; a function may name a model defined later.
-  if (isFieldRef(target)) resolve();
+  // A direct field ref or model can be checked now; a function or a name may name a model defined later.
+  if (isFieldRef(target) || isModelHandle(target)) resolve();
   return resolve;
 }
 
-function referencedField(model: ModelMeta, fieldName: string, target: FieldBrand | (() => FieldBrand)): FieldMeta {
-  const ref: unknown = isFieldRef(target) ? target : target();
+function referencedField(model: ModelMeta, fieldName: string, target: Exclude<ReferenceTarget, string>): FieldMeta {
+  const ref: unknown = isFieldRef(target) || isModelHandle(target) ? target : (target as () => unknown)();
+  if (isModelHandle(ref)) return keyOf(model, fieldName, metaOf(ref) as ModelMeta);
   if (!isFieldRef(ref)) {
     throw new ModelError(`${model.name}.${fieldName}: ReferenceTo must name a model field (e.g. ReferenceTo(() => Author.id)), got ${describe(ref)}`);
   }
   // Only the builder brands field refs, and always with the FieldMeta of a registered model.
   return fieldOf(ref) as FieldMeta;
+}
+
+/** The key `ReferenceTo(Model)` refers to: the model's one key field. */
+function keyOf(model: ModelMeta, fieldName: string, target: ModelMeta): FieldMeta {
+  const [key, ...more] = target.keys;
+  if (!key || more.length > 0) {
+    const keys = target.keys.map((each) => each.name).join(", ");
+    throw new ModelError(`${model.name}.${fieldName}: ReferenceTo(${target.name}) refers to its key, but ${target.name}'s key has ${target.keys.length} fields (${keys}); refer to each with a field of its own`);
+  }
+  return key;
 }
 
 /** The field `ReferenceTo("Model.field")` names, in the referring model's collection (itself included). */

@@ -1,6 +1,6 @@
 import { expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { ModelCollection, ModelError, model, Ommi, ReferenceTo, relations, when } from "ommi";
+import { Key, ModelCollection, ModelError, model, Ommi, ReferenceTo, relations, when } from "ommi";
 import { SQLiteDriver } from "ommi/sqlite";
 
 it('ReferenceTo("Model.field") names a field by name: a tree and two models referring to each other, with no annotation', async () => {
@@ -52,5 +52,22 @@ it('a ReferenceTo("Model.field") that names no model or no field is a ModelError
     expect(created.ok || created.error).toBeInstanceOf(ModelError);
     expect(created.ok || created.error.message).toMatch(message);
   }
+  await db.close();
+});
+
+it("ReferenceTo(Model) refers to the model's key, as the original does; a composite key is a ModelError", async () => {
+  const collection = new ModelCollection();
+  const Author = model(z.object({ code: z.string(), name: z.string() }), { name: "Author", collection, fields: { code: Key } });
+  const Book = model(z.object({ id: z.number().int(), authorCode: z.string() }), { name: "Book", collection, fields: { authorCode: ReferenceTo(Author) } });
+  const db = new Ommi(await SQLiteDriver.connect({ filename: ":memory:" }));
+  await db.schema(collection).createModels().raiseOnErrors();
+  await db.add(Author, { code: "ul", name: "Ursula" }).raiseOnErrors();
+  await db.add(Book, { id: 1, authorCode: "ul" }).raiseOnErrors();
+  expect(await db.find(when(Book, Author.name.eq("Ursula"))).count().value).toBe(1);
+  expect((await db.add(Book, { id: 2, authorCode: "nobody" })).ok).toBe(false);
+  const Seat = model(z.object({ row: z.string(), number: z.number().int() }), { name: "Seat", collection, fields: { row: Key, number: Key } });
+  expect(() => model(z.object({ id: z.number().int(), seat: z.string() }), { name: "Ticket", collection, fields: { seat: ReferenceTo(Seat) } })).toThrow(
+    /Ticket\.seat: ReferenceTo\(Seat\) refers to its key, but Seat's key has 2 fields \(row, number\)/,
+  );
   await db.close();
 });
