@@ -82,10 +82,10 @@ export const relations = defineScenario("relations", "conditions across Referenc
     const { db, collection } = context();
     const Owner = model(z.object({ id: z.number().int() }), { name: "Owner", collection });
     model(z.object({ id: z.number().int(), ownerId: z.number().int() }), {
-      name: "Pet", collection, fields: { ownerId: ReferenceTo(() => Owner as never) },
+      name: "Pet", collection, fields: { ownerId: ReferenceTo(() => Owner.id.toString() as never) },
     });
     const error = await failure(db.schema(collection).createModels());
     expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toMatch(/Pet\.ownerId.*the model Owner/);
+    expect(error.message).toMatch(/Pet\.ownerId: ReferenceTo must name a model field.*got /);
   });
 });
