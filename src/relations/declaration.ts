@@ -7,14 +7,14 @@ declare const DECLARED: unique symbol;
 export type ReferenceFields = FieldBrand | readonly FieldBrand[];
 
 /** What `one(...)` and `many(...)` are given besides the target. */
-export interface JoinOptions<B extends ReferenceFields = ReferenceFields> {
+export interface JoinOptions {
   /**
    * The reference to follow, named by the fields that hold it: fields of this model (the row
    * they point to) or of the target (the rows pointing to this one). Needed only when the two
    * models are joined by more than one reference; for a reference of a model to itself, `one`
    * follows it forward (a parent) and `many` backward (the children).
    */
-  readonly by?: B;
+  readonly by?: ReferenceFields;
 }
 
 /** What `many(...)` is given for a relation through an association model. */

@@ -63,7 +63,8 @@ export async function includeRelations(rows: readonly object[], plan: IncludePla
       if (Array.isArray(value)) for (const item of value as object[]) related.add(item);
       else if (value !== null) related.add(value as object);
     }
-    if (nested) await includeRelations([...related], nested, context, attach);
-    attach(relation.target, [...related]);
+    const loaded = [...related];
+    if (nested) await includeRelations(loaded, nested, context, attach);
+    attach(relation.target, loaded);
   }
 }

@@ -111,7 +111,10 @@ function missingRow(relation: Relation, hop: Hop, row: Row): NoResultError {
 
 /** The rows of the hop's far model whose join fields hold one of the tuples; the last hop's in key order. */
 function selectMatching(hop: Hop, tuples: readonly (readonly unknown[])[], sorted: boolean): QueryNode {
-  const conditions = hop.to.map((field, index) => comparison(field, "in", distinct(tuples.map((tuple) => asValueOf(field, tuple[index])))));
+  // The tuples are distinct already; one field of a composite join may repeat a value across them.
+  const valuesAt = (index: number) => tuples.map((tuple) => tuple[index]);
+  const listOf = (index: number) => (tuples[0]?.length === 1 ? valuesAt(index) : distinct(valuesAt(index)));
+  const conditions = hop.to.map((field, index) => comparison(field, "in", listOf(index).map((value) => asValueOf(field, value))));
   const model = hopEnds(hop).to;
   const order = sorted ? model.keys.map((key) => sort(key, "asc")) : [];
   return query(model, { where: conditions.length === 1 ? conditions[0] : and(conditions), sort: order });
