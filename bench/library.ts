@@ -3,8 +3,14 @@ import type { UserInput } from "./data.js";
 /** A value now (synchronous drivers) or later: each library answers the way it naturally does. */
 export type MaybePromise<T> = T | Promise<T>;
 
-/** Where a library runs: its own in-memory SQLite database, or its own PostgreSQL schema. */
-export type Target = { readonly kind: "sqlite" } | { readonly kind: "postgres"; readonly url: string; readonly schema: string };
+/** Where a SQL library runs: its own in-memory SQLite database, or its own PostgreSQL schema. */
+export type SqlTarget = { readonly kind: "sqlite" } | { readonly kind: "postgres"; readonly url: string; readonly schema: string };
+
+/** A MongoDB server (a real one, or the local stand-in) and the library's own database on it. */
+export type MongoTarget = { readonly kind: "mongodb"; readonly url: string; readonly database: string };
+
+/** Where a library runs. */
+export type Target = SqlTarget | MongoTarget;
 
 /**
  * One library, connected and set up, doing each workload its own idiomatic way. Tables (same
@@ -42,6 +48,23 @@ export interface LibraryFactory<L = BenchLibrary> {
   /** Why it cannot run on this target here (e.g. a driver not written yet); undefined when it can. */
   unavailable?(target: Target): Promise<string | undefined>;
   open(target: Target): Promise<L>;
+}
+
+/** What a SQL-only library declares: its name, how it opens on SQLite or PostgreSQL, and why it cannot there, if it cannot. */
+export interface SqlLibraryFactory<L> {
+  readonly name: string;
+  unavailable?(target: SqlTarget): Promise<string | undefined>;
+  open(target: SqlTarget): Promise<L>;
+}
+
+/** A library that speaks SQL only (Drizzle, Kysely, TypeORM): on MongoDB it reports itself unavailable. */
+export function sqlOnly<L>(factory: SqlLibraryFactory<L>): LibraryFactory<L> {
+  return {
+    name: factory.name,
+    unavailable: (target) =>
+      target.kind === "mongodb" ? Promise.resolve(`${factory.name} is a SQL library; it has no MongoDB support`) : (factory.unavailable?.(target) ?? Promise.resolve(undefined)),
+    open: (target) => (target.kind === "mongodb" ? Promise.reject(new Error(`${factory.name} cannot run on MongoDB`)) : factory.open(target)),
+  };
 }
 
 /** Rows per statement for libraries that insert many rows per statement: under both databases' parameter limits. */

@@ -1,5 +1,8 @@
 import { DEFAULT_PG_URL } from "./postgres.js";
 
+export const DATABASES = ["sqlite", "postgres", "mongodb"] as const;
+export type DatabaseId = (typeof DATABASES)[number];
+
 export interface BenchOptions {
   /** Measured rounds per workload (each library once per round), after `warmup` unmeasured ones. */
   readonly rounds: number;
@@ -8,6 +11,10 @@ export interface BenchOptions {
   readonly streamRows: number;
   readonly streamRounds: number;
   readonly pgUrl: string;
+  /** A real MongoDB server (OMMI_BENCH_MONGO_URL); without it the benchmark starts the local stand-in. */
+  readonly mongoUrl: string | undefined;
+  /** The databases to measure (OMMI_BENCH_DATABASES, e.g. "sqlite,mongodb"; all of them by default). */
+  readonly databases: readonly DatabaseId[];
   /** Only these libraries (by name, case-insensitive), when OMMI_BENCH_LIBS lists some. */
   readonly only: readonly string[] | undefined;
   /**
@@ -33,10 +40,19 @@ function positiveInteger(name: string, fallback: number): number {
   return value;
 }
 
+function databases(): DatabaseId[] {
+  const names = list("OMMI_BENCH_DATABASES");
+  if (!names) return [...DATABASES];
+  const unknown = names.filter((name) => !(DATABASES as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`OMMI_BENCH_DATABASES names ${unknown.join(", ")}; known: ${DATABASES.join(", ")}`);
+  return DATABASES.filter((name) => names.includes(name));
+}
+
 /**
  * `--quick` (a smoke run of well under a minute) and the environment: OMMI_BENCH_ROUNDS,
- * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_LIBS (e.g. "raw driver,Ommi"),
- * OMMI_BENCH_WORKLOADS (e.g. "structured", "relations", or "fetch,has-gin").
+ * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_MONGO_URL, OMMI_BENCH_DATABASES (e.g.
+ * "sqlite,mongodb"), OMMI_BENCH_LIBS (e.g. "raw driver,Ommi"), OMMI_BENCH_WORKLOADS (e.g.
+ * "structured", "relations", or "fetch,has-gin").
  */
 export function readOptions(argv: readonly string[] = process.argv.slice(2)): BenchOptions {
   const unknown = argv.filter((argument) => argument !== "--quick");
@@ -50,6 +66,8 @@ export function readOptions(argv: readonly string[] = process.argv.slice(2)): Be
     streamRows: positiveInteger("OMMI_BENCH_STREAM_ROWS", quick ? 50_000 : 1_000_000),
     streamRounds: quick ? 1 : 3,
     pgUrl: process.env.OMMI_BENCH_PG_URL || DEFAULT_PG_URL,
+    mongoUrl: process.env.OMMI_BENCH_MONGO_URL || undefined,
+    databases: databases(),
     only,
     workloads,
     quick,

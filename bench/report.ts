@@ -32,7 +32,7 @@ function ratioTo(result: SuiteResult, workload: AnyWorkload, library: string): n
   return own !== undefined && base ? own / base : undefined;
 }
 
-function cellText(result: SuiteResult, workload: AnyWorkload, library: string, options: BenchOptions): string {
+function cellText(result: SuiteResult, workload: AnyWorkload, library: string): string {
   const cell = result.cells.get(workload.name)?.get(library);
   if (!cell) return "n/a";
   if (cell.failure) return `failed: ${cell.failure.replace(/\|/g, "\\|")}`;
@@ -41,7 +41,8 @@ function cellText(result: SuiteResult, workload: AnyWorkload, library: string, o
   const ratio = ratioTo(result, workload, library);
   const time = library === BASELINE || ratio === undefined ? milliseconds(value) : `${milliseconds(value)} (${ratio.toFixed(2)}×)`;
   const text = cell.statements.size ? `${time}, ${statementsText(cell.statements)}` : time;
-  return cell.samples.length < roundsOf(workload, options) ? `${text} [${cell.samples.length} of ${roundsOf(workload, options)} rounds: too slow to repeat]` : text;
+  const rounds = roundsOf(workload, result.options);
+  return cell.samples.length < rounds ? `${text} [${cell.samples.length} of ${rounds} rounds: too slow to repeat]` : text;
 }
 
 /** The statements one run sent: one figure, or each figure when the rounds differed. */
@@ -54,10 +55,10 @@ function roundsOf(workload: AnyWorkload, options: BenchOptions): number {
   return workload.kind === "stream" ? options.streamRounds : options.rounds;
 }
 
-function table(result: SuiteResult, options: BenchOptions): string[] {
+function table(result: SuiteResult): string[] {
   const libraries = result.libraries;
   const lines = [`| workload | ${libraries.join(" | ")} |`, `|---|${libraries.map(() => "--:").join("|")}|`];
-  for (const workload of result.workloads) lines.push(`| ${workload.name} | ${libraries.map((library) => cellText(result, workload, library, options)).join(" | ")} |`);
+  for (const workload of result.workloads) lines.push(`| ${workload.name} | ${libraries.map((library) => cellText(result, workload, library)).join(" | ")} |`);
   return lines;
 }
 
@@ -72,9 +73,14 @@ function memoryTable(result: SuiteResult): string[] {
   return lines;
 }
 
-/** The targets issue #5 sets for Ommi's core workloads, as ratios to the raw driver (issue 10 sets none for structured fields). */
+const onMongoDB = (result: SuiteResult) => result.database.startsWith("MongoDB");
+
+/**
+ * The targets issue #5 sets for Ommi's core workloads on SQL databases, as ratios to the raw
+ * driver (issue 10 sets none for structured fields, issue 12 none for MongoDB).
+ */
 function ratioTarget(result: SuiteResult, id: string): number | undefined {
-  if (result.suite !== "core") return undefined;
+  if (result.suite !== "core" || onMongoDB(result)) return undefined;
   if (id === "lookup") return result.database.startsWith("PostgreSQL") ? 1.2 : 2.0;
   return id === "stream" ? undefined : 1.2;
 }
@@ -83,7 +89,7 @@ function targets(result: SuiteResult): string[] {
   if (!result.libraries.includes(OMMI) || !result.libraries.includes(BASELINE)) return [];
   const lines = [
     "",
-    result.suite === "core"
+    result.suite === "core" && !onMongoDB(result)
       ? "Ommi against the targets of issue #5 (ratio to the raw driver; at least as fast as the best other library):"
       : "Ommi against the raw driver (ratio) and the best other library:",
     "",
@@ -111,7 +117,8 @@ function targets(result: SuiteResult): string[] {
   return lines;
 }
 
-function suiteSection(result: SuiteResult, options: BenchOptions): string[] {
+function suiteSection(result: SuiteResult): string[] {
+  const { options } = result;
   const lines = [`### ${result.database}${result.title ? `: ${result.title}` : ""}`, ""];
   if (!result.libraries.length) return [...lines, "Nothing ran.", ...skipped(result)];
   lines.push(
@@ -119,7 +126,7 @@ function suiteSection(result: SuiteResult, options: BenchOptions): string[] {
       ? `Median of ${options.rounds} rounds after ${options.warmup} warm-up rounds, libraries interleaved round by round; after each time, the SQL statements one load sends.`
       : `Median of ${options.rounds} rounds after ${options.warmup} warm-up rounds (stream: ${options.streamRounds}), libraries interleaved round by round; in parentheses, the ratio to the raw driver (lower is faster).`,
     "",
-    ...table(result, options),
+    ...table(result),
     ...memoryTable(result),
     ...targets(result),
     ...skipped(result),
@@ -136,7 +143,7 @@ function skipped(result: SuiteResult): string[] {
 export function renderReport(machine: readonly string[], results: readonly SuiteResult[], notes: readonly string[], options: BenchOptions): string {
   const lines = ["## Benchmarks", "", ...machine, ""];
   if (options.quick) lines.push("**Quick run (`--quick`): too few rounds and rows for conclusions.**", "");
-  for (const result of results) lines.push(...suiteSection(result, options), "");
+  for (const result of results) lines.push(...suiteSection(result), "");
   lines.push(...notes.map((note) => `- ${note}`));
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -3,8 +3,10 @@
  * and prepared), Kysely and TypeORM, in one process, interleaved round by round; then the
  * structured-fields workloads (issue 10) through Ommi, the raw drivers with JSON and Drizzle's
  * json/jsonb columns; then the relations workloads (issue 11: include and lazy loads) through
- * Ommi, Drizzle's relational queries and TypeORM's relations. Prints a Markdown report and writes
- * it to bench/results.md. Options (libraries, workloads, rounds): see options.ts.
+ * Ommi, Drizzle's relational queries and TypeORM's relations. SQLite, PostgreSQL, then MongoDB
+ * (issue 12: the core and structured workloads through Ommi and the official client, on the
+ * local stand-in unless OMMI_BENCH_MONGO_URL names a real server). Prints a Markdown report and
+ * writes it to bench/results.md. Options (databases, libraries, workloads, rounds): see options.ts.
  */
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -16,6 +18,7 @@ import { ommi } from "./libraries/ommi.js";
 import { raw } from "./libraries/raw.js";
 import { typeorm } from "./libraries/typeorm.js";
 import { describeMachine, loadAverage } from "./machine.js";
+import { mongoSuiteTarget, openMongoServer } from "./mongodb.js";
 import { readOptions, type BenchOptions } from "./options.js";
 import { dropSchema, freshSchema, reachable, serverVersion } from "./postgres.js";
 import { drizzleRelations } from "./relations/drizzle.js";
@@ -75,6 +78,50 @@ async function postgresSuite(suite: Suite<SuiteLibrary>, options: BenchOptions):
   return postgres(options.pgUrl, await serverVersion(options.pgUrl));
 }
 
+/**
+ * The stand-in runs MongoDB's engine in Python: the full run would take many minutes there, so it
+ * gets fewer rounds and a shorter stream (a real server, OMMI_BENCH_MONGO_URL, gets the full run).
+ * Both libraries of a table are measured alike; the report states each table's rounds, and the
+ * stream's name its rows.
+ */
+const STANDIN_SCALE = { rounds: 5, warmup: 1, streamRows: 20_000, streamRounds: 1 } as const;
+
+function standinOptions(options: BenchOptions): BenchOptions {
+  return {
+    ...options,
+    rounds: Math.min(options.rounds, STANDIN_SCALE.rounds),
+    warmup: Math.min(options.warmup, STANDIN_SCALE.warmup),
+    streamRows: Math.min(options.streamRows, STANDIN_SCALE.streamRows),
+    streamRounds: Math.min(options.streamRounds, STANDIN_SCALE.streamRounds),
+  };
+}
+
+/**
+ * MongoDB: the core and structured suites, with the libraries that can run there (the raw
+ * client and Ommi; the SQL libraries report themselves unavailable and the others go on).
+ * Relations stay SQL-only: with no MongoDB baseline written, times on the stand-in would say nothing.
+ */
+async function measureMongoDB(chosen: readonly Suite<SuiteLibrary>[], options: BenchOptions, results: SuiteResult[], notes: string[]): Promise<void> {
+  const mongoChosen = chosen.filter((suite) => suite.id !== "relations");
+  if (!mongoChosen.length) return;
+  const server = await openMongoServer(options.mongoUrl);
+  if (typeof server === "string") {
+    notes.unshift(server);
+    return;
+  }
+  try {
+    const measured = server.standin ? standinOptions(options) : options;
+    notes.push(...(server.standin ? mongodbStandinNotes(measured) : []), ...MONGODB_NOTES);
+    const target = mongoSuiteTarget(server);
+    const all: readonly Suite<SuiteLibrary>[] = suites(measured);
+    for (const suite of all.filter((each) => mongoChosen.some((chosenSuite) => chosenSuite.id === each.id))) {
+      results.push(await runSuite(target, suite, measured));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 /** A name in OMMI_BENCH_WORKLOADS that is neither a suite nor a workload is a mistake, not an empty run. */
 function checkSelection(options: BenchOptions, all: readonly { readonly id: string; readonly workloads: readonly { readonly id: string }[] }[]): void {
   const known = new Set(all.flatMap((suite) => [suite.id, ...suite.workloads.map((workload) => workload.id)]));
@@ -100,6 +147,20 @@ const RELATIONS_NOTES = [
   "Statements are what each library sends to its database, counted by a hook of its own: Ommi's driver operations (the Driver object's `fetch`, `count`, `add`, `update` and `delete`, wrapped; each sends one statement, which counting better-sqlite3's statement runs and PostgreSQL's committed transactions confirmed), Drizzle's `logger` option (`logQuery`, once per query) and TypeORM's custom logger (`logQuery`, once per query its query runner sends). Include sends as many statements for 100 posts as for 1,000: Ommi 4 (the posts; their authors by key; the PostTag rows of the posts, then their tags), Drizzle 1 (the relations as JSON: subqueries on SQLite, lateral joins on PostgreSQL), TypeORM 1 (LEFT JOINs, a result row per post and tag). Lazy loads send 1 statement for the posts, then per post: Drizzle and TypeORM 2 (the author; the tags joined through PostTag), Ommi 2 or 3 (the author; the PostTag rows; their tags, when there are some).",
 ];
 
+const MONGODB_NOTES = [
+  "MongoDB: each library has its own database on the server (dropped before and after) and one connection (`maxPoolSize: 1`). Drizzle, Kysely and TypeORM are SQL libraries: they report themselves unavailable there and the raw client and Ommi run alone. The raw driver is the official `mongodb` client: insert is insertMany in batches of 1,000 (the client gives each document an ObjectId), all in one `withTransaction` session when the server has transactions (a replica set; the stand-in advertises one), because Ommi's add of many rows runs in a transaction there: both inserts are atomic; fetch is `find(filter).toArray()`; lookup `findOne({ _id })` (setup gives the users the integer `_id`s 1, 2, ... that Ommi generates); count `countDocuments`; update `updateMany` with `$set` (the matched count, as SQL counts rows); the cross-model fetch as a raw user writes it, the authors' `_id`s in the country (a find with a projection) then `find({ authorId: { $in: ids } })`; the stream one `find()` cursor. Ommi: the same models and calls as on SQL. Its generated integer keys come from a counters collection (one `findOneAndUpdate` with `$inc` per add), so its insert sends one command more, and one `insertMany` of all the rows, in a transaction; its cross-model condition is a select-in (the authors' keys by a `$group` aggregation, then the books with `$in`): the same two round trips as the raw client; its stream reads pages of 1,000 documents by key (`_id` greater than the last one, sorted, limited), one `find` per page, where the raw client iterates one cursor.",
+  "MongoDB, structured fields: both libraries store the address as a sub-document and the tags as an array, natively; the path condition is `{ \"address.city\": ... }`, membership `{ tags: ... }`, with no index (the GIN-index workload is PostgreSQL's). The relations workloads stay SQL-only: no raw-client baseline for them is written, and times on the stand-in alone would say nothing.",
+];
+
+/** Said whenever the MongoDB figures come from the stand-in, with the rounds and rows it got. */
+function mongodbStandinNotes(measured: BenchOptions): string[] {
+  const count = (value: number) => value.toLocaleString("en");
+  return [
+    "**The MongoDB figures come from a stand-in, not from MongoDB**: test/support/mongo-standin serves MongoDB's wire protocol with mongomock, an in-memory MongoDB engine written in Python, as the engine (no real MongoDB can be installed here). Its times are Python's and say nothing about how fast MongoDB, or Ommi on MongoDB, is; only the comparison of Ommi with the raw client on the same stand-in means anything, and even that is blurred: the slow server's time dominates each call, so Ommi's own client-side cost weighs less in the ratios than it would on a real server, while every extra command Ommi sends weighs more. The stream shows it most: each of Ommi's pages (`_id` greater than the last, sorted, 1,000 documents) makes the stand-in filter and sort the whole collection in Python, which a real server answers from the `_id` index (measured on 50,000 documents: ~290 ms a page, against ~33 ms for 1,000 documents of one cursor), so Ommi's stream ratio on the stand-in grows with the collection and is mostly the stand-in's. Set OMMI_BENCH_MONGO_URL to a real MongoDB (a replica set, for transactions) for real figures and the full run.",
+    `MongoDB stand-in run length: to keep the run within minutes, its tables have ${count(measured.rounds)} rounds after ${count(measured.warmup)} warm-up round${measured.warmup === 1 ? "" : "s"} and the stream ${count(measured.streamRows)} rows measured ${measured.streamRounds === 1 ? "once" : `${count(measured.streamRounds)} times`} (as each table and the stream's name say); every other workload has the same rows as on SQLite and PostgreSQL, and both libraries of a table are measured alike.`,
+  ];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const options = readOptions();
@@ -109,17 +170,19 @@ async function main(): Promise<void> {
   const loadAtStart = loadAverage();
   const machine = describeMachine();
   const results: SuiteResult[] = [];
+  const onSql = options.databases.some((database) => database !== "mongodb");
   const notes = [
-    ...(chosen.some((suite) => suite.id === "core") ? NOTES : []),
-    ...(chosen.some((suite) => suite.id === "structured") ? STRUCTURED_NOTES : []),
-    ...(chosen.some((suite) => suite.id === "relations") ? RELATIONS_NOTES : []),
+    ...(onSql && chosen.some((suite) => suite.id === "core") ? NOTES : []),
+    ...(onSql && chosen.some((suite) => suite.id === "structured") ? STRUCTURED_NOTES : []),
+    ...(onSql && chosen.some((suite) => suite.id === "relations") ? RELATIONS_NOTES : []),
   ];
-  for (const suite of chosen) results.push(await runSuite(sqlite, suite, options));
-  for (const suite of chosen) {
+  if (options.databases.includes("sqlite")) for (const suite of chosen) results.push(await runSuite(sqlite, suite, options));
+  for (const suite of options.databases.includes("postgres") ? chosen : []) {
     const pg = await postgresSuite(suite, options);
     if (typeof pg === "string") notes.unshift(suite.title ? `${pg} (${suite.title})` : pg);
     else results.push(await runSuite(pg, suite, options));
   }
+  if (options.databases.includes("mongodb")) await measureMongoDB(chosen, options, results, notes);
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
   machine.push(`- Load average (1 min) ${loadAtStart} at the start and ${loadAverage()} at the end of the run, which took ${minutes} min`);
   const report = renderReport(machine, results, notes, options);

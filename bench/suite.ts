@@ -57,6 +57,8 @@ export interface SuiteResult {
   readonly cells: Map<string, Map<string, Cell>>;
   /** Answers that differ from what the data says (a library not doing the same work). */
   readonly problems: string[];
+  /** The rounds and rows it was measured with (the MongoDB stand-in takes fewer than the SQL databases). */
+  readonly options: BenchOptions;
 }
 
 export interface SuiteTarget {
@@ -171,6 +173,7 @@ export async function runSuite<L extends SuiteLibrary>(target: SuiteTarget, suit
     workloads: [...workloads],
     cells: new Map(),
     problems: [],
+    options,
   };
   log(`${target.database}${suite.title ? `, ${suite.title}` : ""}:`);
   const factories = suite.factories.filter((factory) => !options.only || options.only.includes(factory.name.toLowerCase()));

@@ -80,6 +80,18 @@ export interface DriverCapabilities {
   readonly statementTimeout?: boolean;
   /** A transaction can have a lock timeout of its own: `transaction(fn, { lockTimeout })`. */
   readonly transactionLockTimeout?: boolean;
+  /**
+   * `ReferenceTo` fields are foreign keys the database enforces: storing a row that refers to a
+   * row that does not exist is a ConstraintError. Without it (MongoDB), references join relations
+   * and conditions across models, and nothing checks them on write.
+   */
+  readonly foreignKeys?: boolean;
+  /**
+   * The names the driver derives for indexes and constraints share one namespace with table names
+   * (a SQL schema's), so models whose derived names would be equal are a ModelError at
+   * `createModels()`. Without it, each table's index names are its own (MongoDB's collections).
+   */
+  readonly sharedNamespace?: boolean;
 }
 
 /** An open transaction, or a savepoint inside one. */

@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, gte, lt, sql } from "drizzle-orm";
 import { FILTERS } from "../data.js";
-import type { BenchLibrary, LibraryFactory } from "../library.js";
+import { sqlOnly, type BenchLibrary, type LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { closeSqlite, connectPostgres, insertInBatchesPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables, type DrizzleSqlite } from "./drizzle-common.js";
 
@@ -84,8 +84,8 @@ function drizzlePreparedPostgres(url: string): BenchLibrary {
   };
 }
 
-export const drizzlePrepared: LibraryFactory = {
+export const drizzlePrepared: LibraryFactory = sqlOnly({
   name: "Drizzle (prepared)",
   open: (target) =>
     Promise.resolve(target.kind === "sqlite" ? drizzlePreparedSqlite() : drizzlePreparedPostgres(urlWithSchema(target.url, target.schema))),
-};
+});

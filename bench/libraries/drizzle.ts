@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, gte, lt } from "drizzle-orm";
 import { FILTERS } from "../data.js";
-import { chunks, type BenchLibrary, type LibraryFactory } from "../library.js";
+import { chunks, sqlOnly, type BenchLibrary, type LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { closeSqlite, connectPostgres, insertInBatchesPostgres, connectSqlite, loadPostgres, loadSqlite, pgTables, sqliteTables } from "./drizzle-common.js";
 
@@ -55,7 +55,7 @@ function drizzlePostgres(url: string): BenchLibrary {
   };
 }
 
-export const drizzle: LibraryFactory = {
+export const drizzle: LibraryFactory = sqlOnly({
   name: "Drizzle",
   open: (target) => Promise.resolve(target.kind === "sqlite" ? drizzleSqlite() : drizzlePostgres(urlWithSchema(target.url, target.schema))),
-};
+});

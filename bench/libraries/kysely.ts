@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, sql, SqliteDialect, type Generated, type Insertable } from "kysely";
 import pg from "pg";
 import { authors, books, FILTERS, USER_COUNT, users, type UserInput } from "../data.js";
-import { chunks, type BenchLibrary, type LibraryFactory, type Target } from "../library.js";
+import { chunks, sqlOnly, type BenchLibrary, type LibraryFactory, type SqlTarget } from "../library.js";
 import { POSTGRES_DDL, SQLITE_DDL } from "../schema.js";
 
 interface UserTable {
@@ -26,7 +26,7 @@ interface Tables {
 type UserTableName = "User" | "UserInsert" | "UserStream";
 
 /** Kysely: the query built per call, as its documentation writes queries; many rows per INSERT. */
-function kyselyLibrary(db: Kysely<Tables>, target: Target): BenchLibrary {
+function kyselyLibrary(db: Kysely<Tables>, target: SqlTarget): BenchLibrary {
   const onSqlite = target.kind === "sqlite";
   const stored = (row: UserInput): Insertable<UserTable> => ({ ...row, active: onSqlite ? (row.active ? 1 : 0) : row.active });
   const insertInto = async (executor: Kysely<Tables>, table: UserTableName, rows: readonly UserInput[]) => {
@@ -76,7 +76,7 @@ function kyselyLibrary(db: Kysely<Tables>, target: Target): BenchLibrary {
   };
 }
 
-function connect(target: Target): Kysely<Tables> {
+function connect(target: SqlTarget): Kysely<Tables> {
   if (target.kind === "sqlite") {
     const database = new Database(":memory:");
     database.pragma("foreign_keys = ON");
@@ -87,7 +87,7 @@ function connect(target: Target): Kysely<Tables> {
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }
 
-export const kysely: LibraryFactory = {
+export const kysely: LibraryFactory = sqlOnly({
   name: "Kysely",
   open: (target) => Promise.resolve(kyselyLibrary(connect(target), target)),
-};
+});

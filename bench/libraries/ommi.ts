@@ -54,24 +54,41 @@ export function ommiLibrary(db: Ommi): BenchLibrary {
 }
 
 const POSTGRES_DRIVER = fileURLToPath(new URL("../../drivers/postgres/index.ts", import.meta.url));
+const MONGODB_DRIVER = fileURLToPath(new URL("../../drivers/mongodb/index.ts", import.meta.url));
 
-/** What drivers/postgres exports (written alongside this benchmark; imported by name so the type checker does not require it). */
+/** What drivers/postgres exports (imported by name, so the type checker and the SQLite-only runs need none of it). */
 interface PostgresDriverModule {
   readonly PostgreSQLDriver: { connect(options: { url: string; schema: string; max: number }): Promise<Driver> };
 }
 
+/** What drivers/mongodb exports (likewise). */
+interface MongoDBDriverModule {
+  readonly MongoDBDriver: { connect(options: { url: string; database: string; maxPoolSize: number }): Promise<Driver> };
+}
+
 /** Ommi's driver for a benchmark target; every Ommi workload (core, structured, relations) opens it so. */
 export async function connectOmmi(target: Target): Promise<Driver> {
+  // One connection everywhere, as every other library gets.
   if (target.kind === "sqlite") return SQLiteDriver.connect({ filename: ":memory:" });
+  if (target.kind === "mongodb") {
+    const specifier: string = "ommi/mongodb";
+    const { MongoDBDriver } = (await import(specifier)) as MongoDBDriverModule;
+    return MongoDBDriver.connect({ url: target.url, database: target.database, maxPoolSize: 1 });
+  }
   const specifier: string = "ommi/postgres";
   const { PostgreSQLDriver } = (await import(specifier)) as PostgresDriverModule;
-  // One connection, as every other library gets.
   return PostgreSQLDriver.connect({ url: target.url, schema: target.schema, max: 1 });
+}
+
+/** Why Ommi cannot run on the target here: its driver not written yet. */
+function missingDriver(target: Target): string | undefined {
+  if (target.kind === "postgres" && !existsSync(POSTGRES_DRIVER)) return "Ommi's PostgreSQL driver (drivers/postgres) does not exist yet";
+  if (target.kind === "mongodb" && !existsSync(MONGODB_DRIVER)) return "Ommi's MongoDB driver (drivers/mongodb) does not exist yet";
+  return undefined;
 }
 
 export const ommi: LibraryFactory = {
   name: "Ommi",
-  unavailable: (target) =>
-    Promise.resolve(target.kind === "postgres" && !existsSync(POSTGRES_DRIVER) ? "Ommi's PostgreSQL driver (drivers/postgres) does not exist yet" : undefined),
+  unavailable: (target) => Promise.resolve(missingDriver(target)),
   open: async (target) => ommiLibrary(new Ommi(await connectOmmi(target))),
 };

@@ -4,6 +4,7 @@ import { authors, books, FILTERS, USER_COUNT, users, type UserInput } from "../d
 import { chunks, type BenchLibrary, type LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { POSTGRES_DDL, SQLITE_DDL, USER_COLUMNS } from "../schema.js";
+import { rawMongo } from "./raw-mongodb.js";
 
 const USER_SELECT = `SELECT "id", "name", "age", "email", "active", "score"`;
 const CROSS_MODEL = `SELECT b."id", b."title", b."authorId", b."year" FROM "Book" b JOIN "Author" a ON a."id" = b."authorId" WHERE a."country" = `;
@@ -88,7 +89,11 @@ function rawPostgres(url: string): BenchLibrary {
   };
 }
 
+/** better-sqlite3, postgres.js, or the official MongoDB client (raw-mongodb.ts). */
 export const raw: LibraryFactory = {
   name: "raw driver",
-  open: (target) => Promise.resolve(target.kind === "sqlite" ? rawSqlite() : rawPostgres(urlWithSchema(target.url, target.schema))),
+  open(target) {
+    if (target.kind === "sqlite") return Promise.resolve(rawSqlite());
+    return Promise.resolve(target.kind === "postgres" ? rawPostgres(urlWithSchema(target.url, target.schema)) : rawMongo(target));
+  },
 };

@@ -1,6 +1,6 @@
 import { DataSource, EntitySchema, LessThan, MoreThanOrEqual, type DataSourceOptions } from "typeorm";
 import { authors, books, FILTERS, USER_COUNT, users, type UserInput } from "../data.js";
-import { chunks, type BenchLibrary, type LibraryFactory, type Target } from "../library.js";
+import { chunks, sqlOnly, type BenchLibrary, type LibraryFactory, type SqlTarget } from "../library.js";
 
 interface UserEntity extends UserInput {
   id?: number;
@@ -24,7 +24,7 @@ interface BookEntity {
  * The entities as `EntitySchema`s: tsx (esbuild) emits no `design:type` metadata, which
  * TypeORM's decorators need. Same tables as every other library.
  */
-function entities(target: Target) {
+function entities(target: SqlTarget) {
   const float = target.kind === "sqlite" ? "real" : "double precision";
   const id = { type: "integer", primary: true, generated: true } as const;
   const user = (name: string) =>
@@ -42,7 +42,7 @@ function entities(target: Target) {
   return { user: user("User"), userInsert: user("UserInsert"), author, book };
 }
 
-function options(target: Target, entityList: EntitySchema[]): DataSourceOptions {
+function options(target: SqlTarget, entityList: EntitySchema[]): DataSourceOptions {
   const common = { entities: entityList, synchronize: true, logging: false } as const;
   if (target.kind === "sqlite") return { ...common, type: "better-sqlite3", database: ":memory:" };
   // TypeORM's PostgreSQL driver is node-postgres (pg).
@@ -50,7 +50,7 @@ function options(target: Target, entityList: EntitySchema[]): DataSourceOptions 
 }
 
 /** TypeORM through its repositories and find options, as its documentation writes queries. */
-async function typeormLibrary(target: Target): Promise<BenchLibrary> {
+async function typeormLibrary(target: SqlTarget): Promise<BenchLibrary> {
   const schemas = entities(target);
   const source = new DataSource(options(target, Object.values(schemas)));
   await source.initialize();
@@ -77,7 +77,7 @@ async function typeormLibrary(target: Target): Promise<BenchLibrary> {
   };
 }
 
-export const typeorm: LibraryFactory = {
+export const typeorm: LibraryFactory = sqlOnly({
   name: "TypeORM",
   open: typeormLibrary,
-};
+});

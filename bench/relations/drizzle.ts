@@ -6,7 +6,7 @@ import { index as pgIndex, integer as pgInteger, pgTable, primaryKey as pgPrimar
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Logger } from "drizzle-orm/logger";
 import postgres from "postgres";
-import { chunks, type LibraryFactory } from "../library.js";
+import { chunks, sqlOnly, type LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { relationsData, type Tally } from "./data.js";
 import type { RelationsLibrary } from "./library.js";
@@ -167,7 +167,7 @@ function drizzleRelationsPostgres(url: string): RelationsLibrary {
   };
 }
 
-export const drizzleRelations: LibraryFactory<RelationsLibrary> = {
+export const drizzleRelations: LibraryFactory<RelationsLibrary> = sqlOnly({
   name: "Drizzle",
   open: (target) => Promise.resolve(target.kind === "sqlite" ? drizzleRelationsSqlite() : drizzleRelationsPostgres(urlWithSchema(target.url, target.schema))),
-};
+});

@@ -1,5 +1,5 @@
 import { DataSource, EntitySchema, LessThanOrEqual, type DataSourceOptions, type Logger } from "typeorm";
-import { chunks, type LibraryFactory, type Target } from "../library.js";
+import { chunks, sqlOnly, type LibraryFactory, type SqlTarget } from "../library.js";
 import { relationsData, type PostRow, type TagRow, type UserRow } from "./data.js";
 import type { RelationsLibrary } from "./library.js";
 import { RELATIONS_POSTGRES_DDL, RELATIONS_SQLITE_DDL, RELATIONS_VACUUM, runInSchema } from "./schema.js";
@@ -66,7 +66,7 @@ function entities() {
  * synchronize would try to create twice. Table names are given: TypeORM's default is the
  * entity's name in snake case ("user").
  */
-function options(target: Target, entityList: EntitySchema[], logger: Logger): DataSourceOptions {
+function options(target: SqlTarget, entityList: EntitySchema[], logger: Logger): DataSourceOptions {
   const common = { entities: entityList, synchronize: false, logger } as const;
   if (target.kind === "sqlite") return { ...common, type: "better-sqlite3", database: ":memory:" };
   // TypeORM's PostgreSQL driver is node-postgres (pg).
@@ -74,7 +74,7 @@ function options(target: Target, entityList: EntitySchema[], logger: Logger): Da
 }
 
 /** Include through `find({ relations })`; lazy loads through lazy relations (`await post.author`). */
-async function typeormRelations(target: Target): Promise<RelationsLibrary> {
+async function typeormRelations(target: SqlTarget): Promise<RelationsLibrary> {
   const counter = new StatementCounter();
   const schemas = entities();
   const source = new DataSource(options(target, Object.values(schemas), counter));
@@ -110,7 +110,7 @@ async function typeormRelations(target: Target): Promise<RelationsLibrary> {
   };
 }
 
-export const typeormRelationsFactory: LibraryFactory<RelationsLibrary> = {
+export const typeormRelationsFactory: LibraryFactory<RelationsLibrary> = sqlOnly({
   name: "TypeORM",
   open: typeormRelations,
-};
+});

@@ -5,7 +5,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { integer as pgInteger, json, jsonb, pgTable, text as pgText } from "drizzle-orm/pg-core";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import postgres from "postgres";
-import type { LibraryFactory } from "../library.js";
+import { sqlOnly, type LibraryFactory } from "../library.js";
 import { chunks } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { customers, STRUCTURED_FILTERS, type Address, type CustomerInput } from "./data.js";
@@ -111,14 +111,14 @@ function drizzlePostgresJson(url: string, kind: Kind): StructuredLibrary {
   };
 }
 
-export const drizzleJson: LibraryFactory<StructuredLibrary> = {
+export const drizzleJson: LibraryFactory<StructuredLibrary> = sqlOnly({
   name: "Drizzle (json)",
   open: (target) => Promise.resolve(target.kind === "sqlite" ? drizzleJsonSqlite() : drizzlePostgresJson(urlWithSchema(target.url, target.schema), "json")),
-};
+});
 
-export const drizzleJsonb: LibraryFactory<StructuredLibrary> = {
+export const drizzleJsonb: LibraryFactory<StructuredLibrary> = sqlOnly({
   name: "Drizzle (jsonb)",
   unavailable: (target) => Promise.resolve(target.kind === "sqlite" ? "Drizzle's SQLite columns have no jsonb mode (its JSON is text({ mode: \"json\" }))" : undefined),
   open: (target) =>
     target.kind === "sqlite" ? Promise.reject(new Error("no jsonb on SQLite")) : Promise.resolve(drizzlePostgresJson(urlWithSchema(target.url, target.schema), "jsonb")),
-};
+});

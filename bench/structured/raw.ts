@@ -5,6 +5,7 @@ import { chunks } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { customers, STRUCTURED_FILTERS, type Address, type CustomerInput } from "./data.js";
 import type { StructuredLibrary } from "./library.js";
+import { rawStructuredMongo } from "./raw-mongodb.js";
 
 const SELECT = `SELECT "id", "name", "age", "address", "tags"`;
 
@@ -88,7 +89,11 @@ function rawPostgres(url: string): StructuredLibrary {
   };
 }
 
+/** better-sqlite3 with JSON text, postgres.js with jsonb, or the official MongoDB client (raw-mongodb.ts). */
 export const rawStructured: LibraryFactory<StructuredLibrary> = {
   name: "raw driver",
-  open: (target) => Promise.resolve(target.kind === "sqlite" ? rawSqlite() : rawPostgres(urlWithSchema(target.url, target.schema))),
+  open(target) {
+    if (target.kind === "sqlite") return Promise.resolve(rawSqlite());
+    return Promise.resolve(target.kind === "postgres" ? rawPostgres(urlWithSchema(target.url, target.schema)) : rawStructuredMongo(target));
+  },
 };

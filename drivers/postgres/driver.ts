@@ -11,7 +11,7 @@ import { postgresOverOwnSockets } from "./socket.js";
 import { withWholeResults } from "./sparse-results.js";
 
 const CAPABILITIES: DriverCapabilities = Object.freeze({
-  transactions: true, savepoints: true, atomicBatches: true, statementTimeout: true, transactionLockTimeout: true,
+  transactions: true, savepoints: true, atomicBatches: true, statementTimeout: true, transactionLockTimeout: true, foreignKeys: true, sharedNamespace: true,
 });
 
 /**

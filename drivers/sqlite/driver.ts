@@ -32,7 +32,9 @@ export interface SQLiteOptions {
  */
 const EVENT_LOOP_BUDGET_MS = 4;
 
-const CAPABILITIES: DriverCapabilities = Object.freeze({ transactions: true, savepoints: true, serializedWrites: true, atomicBatches: true });
+const CAPABILITIES: DriverCapabilities = Object.freeze({
+  transactions: true, savepoints: true, serializedWrites: true, atomicBatches: true, foreignKeys: true, sharedNamespace: true,
+});
 
 /**
  * The schema every statement names Ommi's tables in: the database file itself. Unqualified, a

@@ -1,0 +1,2 @@
+export { MongoDBDriver } from "./driver.js";
+export type { MongoDBOptions } from "./options.js";
