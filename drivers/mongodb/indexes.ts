@@ -18,7 +18,7 @@ const TYPE_ALIASES: Readonly<Record<ScalarType | "binary", string>> = {
   float: "number",
   boolean: "bool",
   date: "date",
-  bigint: "long",
+  bigint: "number", // int64, or decimal128 past 64 bits inside a structured value
   binary: "binData",
 };
 

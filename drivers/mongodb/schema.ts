@@ -1,5 +1,5 @@
 import { MongoServerError, type Db } from "mongodb";
-import type { ModelMeta } from "../../src/kit/driver.js";
+import { referencesOf, type ModelMeta } from "../../src/kit/driver.js";
 import type { Counters } from "./counters.js";
 import { CODES } from "./errors.js";
 import { checkDerivedNames, checkStoredNames, indexesOf } from "./indexes.js";
@@ -13,6 +13,10 @@ import { checkDerivedNames, checkStoredNames, indexesOf } from "./indexes.js";
 export async function applySchema(db: Db, models: readonly ModelMeta[]): Promise<void> {
   models.forEach(checkStoredNames);
   checkDerivedNames(models);
+  // MongoDB enforces no references, but a reference Ommi cannot follow (to part of a composite key,
+  // or to a field that is neither a key nor Unique) is refused here as the SQL drivers refuse it:
+  // before anything is created.
+  for (const model of models) referencesOf(model);
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name));
   for (const model of models) {
     if (!existing.has(model.name)) await createCollection(db, model.name);

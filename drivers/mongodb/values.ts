@@ -1,13 +1,21 @@
-import { Double } from "mongodb";
+import { Decimal128, Double } from "mongodb";
 import { isPlainObject, valueProblem, type ValueType } from "../../src/kit/driver.js";
 
 // How values are stored in BSON, so that each reads back as the same JavaScript value the SQL
 // drivers return for its type:
 // - float: always a BSON double (a whole float such as 5 would otherwise be written as int32, and
 //   read back the same, but compared and typed as an integer by the server);
-// - integer: int32 when it fits, else int64 (read back with `useBigInt64` as a bigint, turned back
-//   into a number here); -0 inside a structured value is a double -0, as SQL's JSON text keeps it;
-// - bigint: int64 (a value outside 64 bits is refused before anything is written: storedValueIssue);
+// - integer: int32 when it fits, else int64 in a field of its own (read back with `useBigInt64` as a
+//   bigint, turned back into a number here) and a double inside a structured value (exact up to
+//   2^53, past every safe integer), so that an int64 inside one is always a bigint; -0 inside a
+//   structured value is a double -0, as SQL's JSON text keeps it;
+// - bigint: int64; inside a structured value, where SQL's JSON keeps any bigint, one past 64 bits is
+//   a decimal128 (exact to 34 digits; one longer is refused before anything is written:
+//   storedValueIssue). A field of its own holds 64 bits, as SQL's BIGINT column.
+// Inside a structured value every BSON type thus reads back as one JavaScript type (int64 and
+// decimal128 → bigint, int32 and double → number, date → Date, binary → Buffer), so a value reads
+// back exactly whichever option of a union it is taken for: no union needs refusing, as the SQL
+// drivers refuse those their JSON cannot tell apart.
 // - date: a BSON date (milliseconds, as Date has); binary: binary subtype 0 (read back as a Buffer);
 // - json: every number a double, so that 1 and 1.0 are one value and -0 stays -0;
 // - objects: the schema's keys in its order, then keys a loose schema let through, as JSON values.
@@ -38,8 +46,7 @@ function encode(type: ValueType, value: unknown, nested: boolean): unknown {
     case "integer":
       return encodeInteger(value as number, nested);
     case "bigint":
-      // A safe integer may stand for a bigint in a query value.
-      return typeof value === "bigint" ? value : BigInt(value as number);
+      return encodeBigint(value as bigint | number);
     case "json":
       return encodeJson(value);
     case "array":
@@ -61,7 +68,14 @@ function encodeInteger(value: number, nested: boolean): unknown {
     // A top-level integer column holds no -0 in SQL either; inside a JSON value it does.
     return nested && value === 0 && 1 / value < 0 ? new Double(-0) : value;
   }
-  return BigInt(value);
+  return nested ? new Double(value) : BigInt(value);
+}
+
+/** int64 when it fits, else decimal128 (a query value may be one; a stored one was checked to fit: storedValueIssue). */
+function encodeBigint(value: bigint | number): unknown {
+  // A safe integer may stand for a bigint in a query value.
+  const whole = typeof value === "bigint" ? value : BigInt(value);
+  return whole >= INT64_MIN && whole <= INT64_MAX ? whole : Decimal128.fromString(whole.toString());
 }
 
 function encodeRecord(of: ValueType, value: Record<string, unknown>): Record<string, unknown> {
@@ -130,8 +144,9 @@ function hasOnlyDeclaredKeys(option: ValueType, value: unknown): boolean {
 }
 
 // Reading back: the client gives strings, booleans, doubles and int32 as numbers, dates as Dates,
-// binary as Buffers and int64 as bigints (useBigInt64), so only an integer stored as int64 (beyond
-// 32 bits) needs turning back into a number. Types without an integer inside are read as they are.
+// binary as Buffers and int64 as bigints (useBigInt64), so only an integer field stored as int64
+// (beyond 32 bits) needs turning back into a number, and a decimal128 (a bigint past 64 bits inside
+// a structured value) into a bigint. Types without an integer or a bigint inside are read as they are.
 
 const decodes = new WeakMap<ValueType, boolean>();
 
@@ -150,6 +165,7 @@ function reachesInteger(type: ValueType, seen: Set<ValueType>): boolean {
   seen.add(type);
   switch (type.type) {
     case "integer":
+    case "bigint":
       return true;
     case "object":
       return (type.fields ?? []).some((field) => reachesInteger(field, seen));
@@ -168,6 +184,8 @@ function decode(type: ValueType, stored: unknown): unknown {
   switch (type.type) {
     case "integer":
       return typeof stored === "bigint" ? Number(stored) : stored;
+    case "bigint":
+      return stored instanceof Decimal128 ? decimalToBigint(stored) : stored;
     case "array": {
       const items = stored as unknown[];
       const of = type.of as ValueType;
@@ -189,25 +207,40 @@ function decode(type: ValueType, stored: unknown): unknown {
       }
       return values;
     }
-    case "union": {
-      const option = storedUnionOption(type, stored);
-      return option ? decode(option, stored) : stored;
-    }
+    case "union":
+      // Whichever option it is of, only its decimal128s need reading (see the top of this file).
+      return decimalsToBigints(stored, 0);
     default:
       return stored;
   }
 }
 
-/** The option a stored union value is read as: its discriminator, else the first whose declared keys it has only, else the first it fits. */
-function storedUnionOption(type: ValueType, stored: unknown): ValueType | undefined {
-  const options = type.options ?? [];
-  if (!isPlainObject(stored)) return undefined;
-  const { discriminator } = type;
-  if (discriminator !== undefined) {
-    const tag = stored[discriminator];
-    return options.find((option) => option.fields?.some((field) => field.name === discriminator && (field.values ?? []).includes(tag as string)));
+/** A stored value with every decimal128 inside it read as the bigint it holds. */
+function decimalsToBigints(stored: unknown, depth: number): unknown {
+  if (stored instanceof Decimal128) return decimalToBigint(stored);
+  if (depth > 1000 || stored === null || typeof stored !== "object" || Buffer.isBuffer(stored) || stored instanceof Date) return stored;
+  const values = stored as Record<string, unknown>;
+  for (const key of Object.keys(values)) values[key] = decimalsToBigints(values[key], depth + 1);
+  return values;
+}
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:E([+-]\d+))?$/;
+
+/** The whole number a decimal128 holds (written as digits by encodeBigint; another writer may give it an exponent). */
+function decimalToBigint(stored: Decimal128): bigint {
+  const text = stored.toString();
+  const parts = DECIMAL.exec(text);
+  if (!parts) throw new Error(`a bigint was stored as the decimal ${text}, which is no whole number`);
+  const [, sign = "", whole = "", fraction = "", exponentText = "0"] = parts;
+  const shift = Number(exponentText) - fraction.length;
+  let digits = BigInt(whole + fraction);
+  if (shift >= 0) digits *= 10n ** BigInt(shift);
+  else {
+    const scale = 10n ** BigInt(-shift);
+    if (digits % scale !== 0n) throw new Error(`a bigint was stored as the decimal ${text}, which is no whole number`);
+    digits /= scale;
   }
-  return options.find((option) => hasOnlyDeclaredKeys(option, stored)) ?? options[0];
+  return sign === "-" ? -digits : digits;
 }
 
 /** A problem with storing a (valid) value of `type` in BSON, with the way to it; undefined when it stores exactly. */
@@ -245,7 +278,7 @@ function check(type: ValueType, value: unknown, path: (string | number)[], depth
   if (value === null || value === undefined || depth > 1000) return undefined;
   switch (type.type) {
     case "bigint":
-      return bigintProblem(value);
+      return bigintProblem(value, depth > 0);
     case "json":
       return checkJson(value, path, depth);
     case "array": {
@@ -297,9 +330,14 @@ function checkJson(value: unknown, path: (string | number)[], depth: number): st
   return checkEntries(value as Record<string, unknown>, path, depth, () => undefined);
 }
 
-function bigintProblem(value: unknown): string | undefined {
+/** The largest whole number a decimal128 holds exactly: 34 digits. */
+const DECIMAL128_MAX = 10n ** 34n - 1n;
+
+function bigintProblem(value: unknown, nested: boolean): string | undefined {
   if (typeof value !== "bigint" || (value >= INT64_MIN && value <= INT64_MAX)) return undefined;
-  return `MongoDB stores a bigint as a 64-bit integer: ${value} is outside -(2^63) to 2^63-1`;
+  if (!nested) return `MongoDB stores a bigint field as a 64-bit integer: ${value} is outside -(2^63) to 2^63-1`;
+  if (value >= -DECIMAL128_MAX && value <= DECIMAL128_MAX) return undefined;
+  return `MongoDB stores a bigint inside a structured value as a 64-bit integer or a 34-digit decimal: ${value} has more digits`;
 }
 
 /** Keys BSON cannot hold (a NUL ends its names) or that the MongoDB client reads as a type tag. */

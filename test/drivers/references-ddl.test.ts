@@ -3,12 +3,16 @@ import { z } from "zod";
 import { type AnyFieldRef, ConstraintError, Key, model, ModelCollection, ModelError, not, ReferenceTo, SchemaError, Unique, when, type Query, type RowOf } from "ommi";
 import { SQLiteDriver } from "ommi/sqlite";
 import { forEachDriver, type Context } from "../support/conformance.js";
+import { driversUnderTest } from "../support/drivers.js";
 import { failure, fieldOf } from "../support/results.js";
 
 // Each reference is one foreign key the database accepts and enforces: a composite reference
 // (fields naming the parts of a composite key) as one constraint over all its columns, and
 // references that form a cycle (Department ⇄ Employee) too, on a database where a foreign key
 // must name a table that exists. createModels runs on every start, so each case runs it twice.
+
+/** The databases that enforce references as foreign keys (capability `foreignKeys`): the SQL ones, not MongoDB. */
+const withForeignKeys = driversUnderTest.filter((target) => !target.name.startsWith("mongodb"));
 
 /** A seat is known by its row and number together; a ticket refers to one by both. */
 function defineTheatre(collection: ModelCollection) {
@@ -38,6 +42,10 @@ async function createTwice(context: Context): Promise<void> {
 }
 
 forEachDriver("references as foreign keys", (context) => {
+  it("runs where the database declares foreign keys", () => {
+    expect(context().driver.capabilities.foreignKeys).toBe(true);
+  });
+
   it("a composite reference is one foreign key over both columns: a pair no seat has is a ConstraintError", async () => {
     const { db } = context();
     const { Seat, Ticket } = defineTheatre(context().collection);
@@ -71,27 +79,6 @@ forEachDriver("references as foreign keys", (context) => {
     await db.add(Booking, { id: 1, seatNumber: 1, seatRow: "B" }).raiseOnErrors();
     expect(await failure(db.add(Booking, { id: 2, seatNumber: 2, seatRow: "B" }))).toBeInstanceOf(ConstraintError);
     expect(await fieldOf(db.find(when(Booking, Seat.holder.eq("x"))), "id")).toEqual([1]);
-  });
-
-  it("a condition across a composite reference matches by both columns, and not() is its complement", async () => {
-    const { db } = context();
-    const { Seat, Ticket } = defineTheatre(context().collection);
-    await createTwice(context());
-    await db.add(Seat, SEATS).raiseOnErrors();
-    await db
-      .add(Ticket, [
-        { id: 1, seatRow: "A", seatNumber: 1 },
-        { id: 2, seatRow: "A", seatNumber: 2 },
-        { id: 3, seatRow: "B", seatNumber: 1 },
-        { id: 4, seatRow: null, seatNumber: null },
-      ])
-      .raiseOnErrors();
-    const tickets = async (query: Query<RowOf<typeof Ticket>>) => (await fieldOf(db.find(query), "id")).sort();
-    expect(await tickets(when(Ticket, Seat.holder.eq("x")))).toEqual([1, 3]);
-    expect(await tickets(when(Ticket, not(Seat.holder.eq("x"))))).toEqual([2, 4]);
-    expect(await tickets(when(Ticket, Seat.holder.eq("y")))).toEqual([2]);
-    const seats = await db.find(when(Seat, Ticket.id.eq(2))).all().value;
-    expect(seats).toEqual([{ row: "A", number: 2, holder: "y" }]);
   });
 
   it("mutual references: createModels works twice, and each side is enforced", async () => {
@@ -215,26 +202,6 @@ forEachDriver("references as foreign keys", (context) => {
     expect(await failure(db.find(Venue).count())).toBeInstanceOf(SchemaError);
   });
 
-  it("a reference to part of a composite key is a ModelError from createModels, naming the model", async () => {
-    const { db, collection } = context();
-    const Seat = model(z.object({ row: z.string(), number: z.number().int() }), { name: "Seat", collection, fields: { row: Key, number: Key } });
-    model(z.object({ id: z.number().int(), seatRow: z.string() }), { name: "Ticket", collection, fields: { seatRow: ReferenceTo(Seat.row) } });
-    const error = await failure(db.schema(collection).createModels());
-    expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toMatch(/^Ticket refers to Seat by Ticket\.seatRow/);
-    // Refused before anything was created.
-    expect(await failure(db.find(Seat).count())).toBeInstanceOf(SchemaError);
-  });
-
-  it("a reference to a field that is neither a key nor Unique is a ModelError from createModels, naming the model", async () => {
-    const { db, collection } = context();
-    const Owner = model(z.object({ id: z.number().int(), name: z.string() }), { name: "Owner", collection });
-    model(z.object({ id: z.number().int(), ownerName: z.string() }), { name: "Pet", collection, fields: { ownerName: ReferenceTo(Owner.name) } });
-    const error = await failure(db.schema(collection).createModels());
-    expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toMatch(/^Pet refers to Owner by Pet\.ownerName/);
-  });
-
   it("references over columns added to an existing table: a one-field one is enforced; a composite one where the database can add it", async () => {
     const { db, driver, collection } = context();
     const Seat = model(z.object({ row: z.string(), number: z.number().int(), holder: z.string().nullable() }), { name: "Seat", collection, fields: { row: Key, number: Key } });
@@ -262,6 +229,50 @@ forEachDriver("references as foreign keys", (context) => {
     if (driver instanceof SQLiteDriver) await missingSeat.raiseOnErrors();
     else expect(await failure(missingSeat)).toBeInstanceOf(ConstraintError);
     expect(await fieldOf(db.find(when(Grown).sort(Grown.id.asc())), "seatRow")).toEqual(driver instanceof SQLiteDriver ? [null, "A", "B"] : [null, "A"]);
+  });
+}, withForeignKeys);
+
+// What holds wherever references are declared, enforced by the database or not.
+forEachDriver("references on every database", (context) => {
+  it("a condition across a composite reference matches by both columns, and not() is its complement", async () => {
+    const { db } = context();
+    const { Seat, Ticket } = defineTheatre(context().collection);
+    await createTwice(context());
+    await db.add(Seat, SEATS).raiseOnErrors();
+    await db
+      .add(Ticket, [
+        { id: 1, seatRow: "A", seatNumber: 1 },
+        { id: 2, seatRow: "A", seatNumber: 2 },
+        { id: 3, seatRow: "B", seatNumber: 1 },
+        { id: 4, seatRow: null, seatNumber: null },
+      ])
+      .raiseOnErrors();
+    const tickets = async (query: Query<RowOf<typeof Ticket>>) => (await fieldOf(db.find(query), "id")).sort();
+    expect(await tickets(when(Ticket, Seat.holder.eq("x")))).toEqual([1, 3]);
+    expect(await tickets(when(Ticket, not(Seat.holder.eq("x"))))).toEqual([2, 4]);
+    expect(await tickets(when(Ticket, Seat.holder.eq("y")))).toEqual([2]);
+    const seats = await db.find(when(Seat, Ticket.id.eq(2))).all().value;
+    expect(seats).toEqual([{ row: "A", number: 2, holder: "y" }]);
+  });
+
+  it("a reference to part of a composite key is a ModelError from createModels, naming the model", async () => {
+    const { db, collection } = context();
+    const Seat = model(z.object({ row: z.string(), number: z.number().int() }), { name: "Seat", collection, fields: { row: Key, number: Key } });
+    model(z.object({ id: z.number().int(), seatRow: z.string() }), { name: "Ticket", collection, fields: { seatRow: ReferenceTo(Seat.row) } });
+    const error = await failure(db.schema(collection).createModels());
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(/^Ticket refers to Seat by Ticket\.seatRow/);
+    // Refused before anything was created.
+    expect(await failure(db.find(Seat).count())).toBeInstanceOf(SchemaError);
+  });
+
+  it("a reference to a field that is neither a key nor Unique is a ModelError from createModels, naming the model", async () => {
+    const { db, collection } = context();
+    const Owner = model(z.object({ id: z.number().int(), name: z.string() }), { name: "Owner", collection });
+    model(z.object({ id: z.number().int(), ownerName: z.string() }), { name: "Pet", collection, fields: { ownerName: ReferenceTo(Owner.name) } });
+    const error = await failure(db.schema(collection).createModels());
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(/^Pet refers to Owner by Pet\.ownerName/);
   });
 
   it("deleteModels drops tables that refer to each other", async () => {

@@ -87,7 +87,12 @@ describe("MongoDB documents", () => {
     expect(Object.keys(back.event as object)).toEqual(["at", "amount", "ratio", "n"]);
   });
 
-  it("refuses the whole batch, naming the field, for a bigint beyond 64 bits or a key BSON cannot hold", () => {
+  it("keeps bigints past 64 bits inside a structured value as 34-digit decimals, and reads them back as bigints", () => {
+    const row = { id: 1, count: 1, ledger: [2n ** 100n, -(2n ** 64n), 10n ** 34n - 1n, 1n], payment: { kind: "transfer", amount: -(2n ** 90n) } };
+    expect(exactly(roundTrip(row))).toBe(exactly(row));
+  });
+
+  it("refuses the whole batch, naming the field, for a bigint field beyond 64 bits, one inside a structured value beyond 34 digits, or a key BSON cannot hold", () => {
     const refused = (rows: Record<string, unknown>[]) => {
       try {
         checkStorable(vault, rows);
@@ -96,10 +101,12 @@ describe("MongoDB documents", () => {
       }
       return undefined;
     };
-    const tooBig = refused([{ id: 1, count: 1 }, { id: 2, count: 1, ledger: [1n, 2n ** 64n] }]);
+    const tooBig = refused([{ id: 1, count: 1 }, { id: 2, count: 1, ledger: [1n, 10n ** 34n] }]);
     expect(tooBig).toBeInstanceOf(ValidationError);
     expect((tooBig as ValidationError).index).toBe(1);
     expect((tooBig as ValidationError).issues[0]?.path).toEqual(["ledger", 1]);
+    const tooBigField = refused([{ id: 1, count: 1, big: 2n ** 63n }]);
+    expect((tooBigField as ValidationError).issues[0]?.path).toEqual(["big"]);
     const nulKey = refused([{ id: 1, count: 1, doc: { "a\u0000b": 1 } }]);
     expect(nulKey).toBeInstanceOf(ValidationError);
     expect((nulKey as Error).message).toMatch(/Vault[\s\S]*doc/);
