@@ -2,7 +2,7 @@ import type { Document } from "mongodb";
 import { QueryError, targetName, type ComparisonNode, type ConditionNode, type SomeNode, type ValueType } from "../../src/kit/driver.js";
 import { compileComparison } from "./comparison.js";
 import type { Compilation } from "./filter.js";
-import { fieldReference, targetPath } from "./paths.js";
+import { targetPath, valueExpression } from "./paths.js";
 import { bothPatterns } from "./text.js";
 
 // Array operators (DESIGN.md section 4, rule 6). None matches a null or missing array, nor
@@ -26,11 +26,11 @@ export function compileArrayOperator(node: ComparisonNode, compilation: Compilat
   const on = at(targetPath(field, path));
   switch (operator) {
     case "has":
-      return on({ $elemMatch: { $eq: compilation.stored(item, node.value) } });
+      return on({ $elemMatch: { $eq: compilation.stored(node, item) } });
     case "hasAny":
-      return on({ $elemMatch: { $in: compilation.storedList(item, node.value) } });
+      return on({ $elemMatch: { $in: compilation.storedList(node, item) } });
     case "hasAll": {
-      const wanted = compilation.storedList(item, node.value);
+      const wanted = compilation.storedList(node, item);
       // Every array holds every item of an empty list (as on the SQL drivers); `$all: []` would match nothing.
       if (wanted.length === 0) return on({ $type: "array" });
       return on({ $all: wanted.map((value) => ({ $elemMatch: { $eq: value } })) });
@@ -47,8 +47,8 @@ export function compileArrayOperator(node: ComparisonNode, compilation: Compilat
  */
 export function compileLength(node: ComparisonNode, compilation: Compilation): Document {
   const { field, path, operator } = node;
+  if (!path?.element) return lengthExpression(valueExpression(field, path), node, compilation);
   const location = targetPath(field, path);
-  if (location !== undefined && !path?.element) return lengthExpression(fieldReference(location), node, compilation);
   const on = at(location);
   const name = targetName(field, path);
   const value = (): number => Number(compilation.value(node.value));
@@ -111,27 +111,33 @@ function below(location: string | undefined, length: number, name: string): Docu
 
 const EXPRESSION_OPERATORS = { eq: "$eq", ne: "$ne", gt: "$gt", gte: "$gte", lt: "$lt", lte: "$lte" } as const;
 
-/** A length test on a row's own array: `$expr`, true only where the value is an array (`$and` stops at its first false). */
-function lengthExpression(reference: string, node: ComparisonNode, compilation: Compilation): Document {
+/**
+ * A length test on a row's own array: `$expr`, true only where the value is an array. `$size`
+ * fails on anything else, and `$and` stopping at its first false is not promised by every engine
+ * (the test stand-in evaluates every item), so the length itself is guarded too (`arrayLength`).
+ * The expression is always true or false, never an error or null, so `not` (`$nor`) is its exact
+ * complement.
+ */
+function lengthExpression(reference: string | Document, node: ComparisonNode, compilation: Compilation): Document {
   const isArray = { $isArray: [reference] };
-  const size = { $size: reference };
+  const size = arrayLength(reference);
   const { operator } = node;
   switch (operator) {
     case "isNull":
-      return { $expr: { $not: [isArray] } };
+      return { $expr: isFalse(isArray) };
     case "isNotNull":
       return { $expr: isArray };
     case "in":
-      return { $expr: { $and: [isArray, { $in: [size, compilation.storedList(INTEGER, node.value)] }] } };
+      return { $expr: { $and: [isArray, { $in: [size, compilation.storedList(node, INTEGER)] }] } };
     case "notIn":
-      return { $expr: { $and: [isArray, { $not: [{ $in: [size, compilation.storedList(INTEGER, node.value)] }] }] } };
+      return { $expr: { $and: [isArray, isFalse({ $in: [size, compilation.storedList(node, INTEGER)] })] } };
     case "eq":
     case "ne":
     case "gt":
     case "gte":
     case "lt":
     case "lte":
-      return { $expr: { $and: [isArray, { [EXPRESSION_OPERATORS[operator]]: [size, compilation.stored(INTEGER, node.value)] }] } };
+      return { $expr: { $and: [isArray, { [EXPRESSION_OPERATORS[operator]]: [size, compilation.stored(node, INTEGER)] }] } };
     default:
       throw new QueryError(`${targetName(node.field, node.path)}.${operator}(): a length is compared as a number`);
   }
@@ -218,4 +224,18 @@ function itemTargets(node: ConditionNode, name: string): Set<"item" | "keys"> {
 /** `{path: operators}`, or the operators alone for the item itself. */
 function at(location: string | undefined): (operators: Document) => Document {
   return (operators) => (location === undefined ? operators : { [location]: operators });
+}
+
+/** An array's length, or null where the value is no array (null, missing, anything else): `$size` alone fails there. */
+export function arrayLength(reference: string | Document): Document {
+  return { $cond: [{ $isArray: [reference] }, { $size: reference }, null] };
+}
+
+/**
+ * An expression's negation, written `$eq: [x, false]` rather than `$not: [x]`: the same for the
+ * boolean expressions negated here, and the test stand-in (mongomock) reads `$not: [x]` as the
+ * negation of the (always truthy) list.
+ */
+export function isFalse(expression: Document): Document {
+  return { $eq: [expression, false] };
 }

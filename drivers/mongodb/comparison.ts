@@ -2,7 +2,8 @@ import type { Document } from "mongodb";
 import type { ComparisonNode, ValueType } from "../../src/kit/driver.js";
 import { compileArrayOperator, compileLength } from "./arrays.js";
 import type { Compilation } from "./filter.js";
-import { targetPath } from "./paths.js";
+import { compileExpressionComparison } from "./expression-comparison.js";
+import { needsExpression, targetPath } from "./paths.js";
 import { textPattern } from "./text.js";
 
 /**
@@ -21,10 +22,14 @@ import { textPattern } from "./text.js";
  * an array (an array or JSON field): there `eq`, `ne` and the null tests are guarded so that
  * they compare the whole value (see `wholeValue`). Inside `$elemMatch`'s operator form the item
  * is compared as it is, without looking into it.
+ *
+ * A key that no query path reaches (one holding `.` or starting with `$`) is compared by an
+ * expression instead: expression-comparison.ts.
  */
 export function compileComparison(node: ComparisonNode, compilation: Compilation): Document {
   const { field, operator, path } = node;
   if (path?.length) return compileLength(node, compilation);
+  if (needsExpression(path)) return compileExpressionComparison(node, compilation);
   switch (operator) {
     case "has":
     case "hasAny":
@@ -44,9 +49,9 @@ export function compileComparison(node: ComparisonNode, compilation: Compilation
     case "isNotNull":
       return whole ? { $nor: [on(WHOLE_NULL)] } : on({ $ne: null });
     case "eq":
-      return on(whole ? wholeValue(compilation.stored(type, node.value)) : { $eq: compilation.stored(type, node.value) });
+      return on(whole ? wholeValue(compilation.stored(node, type)) : { $eq: compilation.stored(node, type) });
     case "ne": {
-      const value = compilation.stored(type, node.value);
+      const value = compilation.stored(node, type);
       if (!whole) return on({ $nin: [value, null] });
       return { $and: [{ $nor: [on(WHOLE_NULL)] }, { $nor: [on(wholeValue(value))] }] };
     }
@@ -54,11 +59,11 @@ export function compileComparison(node: ComparisonNode, compilation: Compilation
     case "gte":
     case "lt":
     case "lte":
-      return on({ [`$${operator}`]: compilation.stored(type, node.value) });
+      return on({ [`$${operator}`]: compilation.stored(node, type) });
     case "in":
-      return on({ $in: compilation.storedList(type, node.value) });
+      return on({ $in: compilation.storedList(node, type) });
     case "notIn":
-      return on({ $nin: [...compilation.storedList(type, node.value), null] });
+      return on({ $nin: [...compilation.storedList(node, type), null] });
     default:
       return on({ $regex: textPattern(operator, compilation.value(node.value) as string) });
   }

@@ -4,8 +4,8 @@ import { createClient, detectTopology, type Topology } from "./connection.js";
 import { Counters } from "./counters.js";
 import { fromMongoError } from "./errors.js";
 import { checkOptions, type MongoDBOptions } from "./options.js";
-import { KnownCollections, MongoSession } from "./session.js";
-import { MongoTransaction } from "./transaction.js";
+import { KnownCollections, MongoSession, type DriverContext } from "./session.js";
+import { inOwnTransaction, MongoTransaction } from "./transaction.js";
 
 /**
  * MongoDB through the official client. insertMany is not atomic, so `atomicBatches` is not
@@ -21,7 +21,7 @@ export class MongoDBDriver extends MongoSession implements Driver {
 
   private constructor(
     private readonly client: MongoClient,
-    context: ConstructorParameters<typeof MongoSession>[0],
+    context: DriverContext,
     private readonly options: MongoDBOptions,
     topology: Topology | undefined,
   ) {
@@ -41,7 +41,16 @@ export class MongoDBDriver extends MongoSession implements Driver {
     if (problem) throw new ConnectionError(`MongoDB options: ${problem}`);
     const client = createClient(options);
     const db = client.db(options.database);
-    const context = { db, counters: new Counters(db), collections: new KnownCollections(), statementTimeout: options.statementTimeout };
+    // The context is made before the driver, whose capabilities it reads once the driver exists.
+    const made: { driver?: MongoDBDriver } = {};
+    const context: DriverContext = {
+      db,
+      counters: new Counters(db),
+      collections: new KnownCollections(),
+      statementTimeout: options.statementTimeout,
+      transactions: () => made.driver?.capabilities.transactions ?? false,
+      inOwnTransaction: (work) => inOwnTransaction(client, options.isolation, work),
+    };
     let topology: Topology | undefined;
     try {
       topology = await detectTopology(client);
@@ -51,7 +60,8 @@ export class MongoDBDriver extends MongoSession implements Driver {
         throw error;
       }
     }
-    return new MongoDBDriver(client, context, options, topology);
+    made.driver = new MongoDBDriver(client, context, options, topology);
+    return made.driver;
   }
 
   /** What this server can do: found at connect (or, if it could not be reached then, presumed to have transactions until a transaction begins). */

@@ -1,10 +1,10 @@
 import type { Document } from "mongodb";
-import { Param, QueryError, type ConditionNode, type ValueType } from "../../src/kit/driver.js";
+import { Param, QueryError, quote, targetName, type ComparisonNode, type ConditionNode, type ValueType } from "../../src/kit/driver.js";
 import { compileSome } from "./arrays.js";
 import { compileComparison } from "./comparison.js";
 import type { RelatedRows } from "./compile-query.js";
 import { compileRelated } from "./related.js";
-import { toStored } from "./values.js";
+import { storedValueIssue, toStored, type StoredValueIssue } from "./values.js";
 
 /** What compiling one query needs: its values (conditions hold `Param`s) and the database, for conditions on other models. */
 export class Compilation {
@@ -19,15 +19,41 @@ export class Compilation {
     return this.values[param.index];
   }
 
-  /** The value as it is stored for `type`: the same BSON type as the stored values it is compared with. */
-  stored(type: ValueType, param: unknown): unknown {
-    return toStored(type, this.value(param));
+  /**
+   * The value as it is stored for `type`: the same BSON type as the stored values it is compared
+   * with. A value BSON cannot hold exactly (a bigint beyond 64 bits, a key holding NUL, at any
+   * depth) is refused naming `target`, rather than failing in the client's serializer or being
+   * compared as something else. `type` is the compared value's (the target's, or its items').
+   */
+  stored(node: ComparisonNode, type: ValueType): unknown {
+    return storedExactly(type, this.value(node.value), node);
   }
 
-  /** A list (in, notIn, hasAny, hasAll) with each value as stored for `type`. */
-  storedList(type: ValueType, param: unknown): unknown[] {
-    return (this.value(param) as readonly unknown[]).map((value) => toStored(type, value));
+  /** A list (in, notIn, hasAny, hasAll) with each value as stored for `type`, each checked as `stored` does. */
+  storedList(node: ComparisonNode, type: ValueType): unknown[] {
+    return (this.value(node.value) as readonly unknown[]).map((value) => storedExactly(type, value, node));
   }
+}
+
+function storedExactly(type: ValueType, value: unknown, node: ComparisonNode): unknown {
+  const issue = insideStructuredValue(node) ? nestedIssue(type, value) : storedValueIssue(type, value);
+  if (issue) {
+    const where = issue.path.length ? ` (at ${issue.path.map((part) => quote(String(part))).join(" > ")} in the value compared)` : "";
+    throw new QueryError(`${targetName(node.field, node.path)}: ${issue.message}${where}`);
+  }
+  return toStored(type, value);
+}
+
+/** Whether the value compared is inside a structured value (a key's, an item's), where BSON holds more than in a field of its own (values.ts). */
+function insideStructuredValue(node: ComparisonNode): boolean {
+  const { path, operator } = node;
+  return Boolean(path?.element || path?.keys.length) || operator === "has" || operator === "hasAny" || operator === "hasAll";
+}
+
+/** storedValueIssue for a value stored inside a structured one: asked as the item of an array (values.ts exports no other way). */
+function nestedIssue(type: ValueType, value: unknown): StoredValueIssue | undefined {
+  const issue = storedValueIssue({ type: "array", of: type, nullable: false }, [value]);
+  return issue && { path: issue.path.slice(1), message: issue.message };
 }
 
 /**

@@ -1,11 +1,14 @@
+import type { Document } from "mongodb";
 import { QueryError, quote, targetName, type FieldMeta, type ValuePath } from "../../src/kit/driver.js";
 import { storedPath } from "./documents.js";
 
 /**
  * Dotted document paths. Every part comes from the model (a field's stored name, the keys of its
  * object type), never from a user's value. MongoDB reads `.` as a step and a leading `$` as an
- * operator, so a name holding either cannot be reached inside a filter: that is a QueryError
- * naming what was asked for, rather than a path that silently means something else.
+ * operator, so a key holding either cannot be reached by a query path: a comparison or a sort on
+ * such a key is written as an aggregation expression instead (`valueExpression`, `$getField`);
+ * where no expression can go (inside `$elemMatch`, array operators) it is a QueryError naming
+ * what was asked for, rather than a path that silently means something else.
  */
 
 /** The stored path of `field` ("_id" for a single key). */
@@ -27,14 +30,47 @@ export function targetPath(field: FieldMeta, path: ValuePath | undefined): strin
   return [fieldPath(field), ...keys].join(".");
 }
 
+/** Whether a key of a row's own (not `some()` item) path can only be reached by an expression (see the top of this file). */
+export function needsExpression(path: ValuePath | undefined): boolean {
+  return path !== undefined && !path.element && path.keys.some((key) => partProblem(key) !== undefined && reachableByGetField(key));
+}
+
+/**
+ * The value at `field`'s `path` as an aggregation expression: `"$a.b"` as far as the keys are
+ * plain, then `$getField` for each key from the first that is not (MongoDB 5.0+; the key as a
+ * `$literal`, so that neither `.` nor `$` in it means anything). A missing key, or a null or
+ * missing value on the way, gives null or missing: at or below null, as the null tests expect.
+ */
+export function valueExpression(field: FieldMeta, path: ValuePath | undefined): string | Document {
+  const keys = path?.keys ?? [];
+  const plain: string[] = [fieldPath(field)];
+  let index = 0;
+  for (; index < keys.length && partProblem(keys[index] as string) === undefined; index++) plain.push(keys[index] as string);
+  let expression: string | Document = fieldReference(plain.join("."));
+  for (const key of keys.slice(index)) {
+    if (!reachableByGetField(key)) checkPart(key, field, path);
+    expression = { $getField: { field: { $literal: key }, input: expression } };
+  }
+  return expression;
+}
+
 /** A path as an aggregation expression reads it: `"$a.b"`. */
 export function fieldReference(path: string): string {
   return `$${path}`;
 }
 
 function checkPart(part: string, field: FieldMeta, path: ValuePath | undefined): void {
-  const problem =
-    part === "" ? "is empty" : part.includes(".") ? "contains a dot" : part.startsWith("$") ? "starts with $" : part.includes("\0") ? "contains U+0000" : undefined;
+  const problem = partProblem(part);
   if (!problem) return;
-  throw new QueryError(`${targetName(field, path)}: the stored name ${quote(part)} ${problem}, which a MongoDB query path cannot reach`);
+  const where = reachableByGetField(part) ? " (inside some() or an array operator, where MongoDB takes no expression)" : "";
+  throw new QueryError(`${targetName(field, path)}: the stored name ${quote(part)} ${problem}, which a MongoDB query path cannot reach${where}`);
+}
+
+function partProblem(part: string): string | undefined {
+  return part === "" ? "is empty" : part.includes(".") ? "contains a dot" : part.startsWith("$") ? "starts with $" : part.includes("\0") ? "contains U+0000" : undefined;
+}
+
+/** Keys `$getField` reaches: any a document can hold (an empty key and one with NUL are left out: neither is stored). */
+function reachableByGetField(part: string): boolean {
+  return part !== "" && !part.includes("\0");
 }

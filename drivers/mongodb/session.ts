@@ -1,6 +1,6 @@
 import type { ClientSession, Collection, Db, Document } from "mongodb";
 import {
-  OmmiError, TransactionError, type DriverSession, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type StoredRow,
+  OmmiError, QueryError, TransactionError, type DriverSession, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type StoredRow,
 } from "../../src/kit/driver.js";
 import { compileQuery, type CompiledQuery, type RelatedRows } from "./compile-query.js";
 import type { Counters } from "./counters.js";
@@ -17,6 +17,10 @@ export interface DriverContext {
   readonly collections: KnownCollections;
   /** Milliseconds any operation may run (the `statementTimeout` option), or undefined. */
   readonly statementTimeout: number | undefined;
+  /** Whether the server runs transactions (the driver's `transactions` capability). */
+  readonly transactions: () => boolean;
+  /** Runs `work` in a transaction of its own, on a new client session. */
+  readonly inOwnTransaction: <T>(work: (session: ClientSession) => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -46,6 +50,29 @@ export class KnownCollections {
 function generatedIntegerKey(model: ModelMeta): FieldMeta | undefined {
   const [key] = model.keys;
   return model.keys.length === 1 && key?.auto && key.type === "integer" ? key : undefined;
+}
+
+/** A patch's fields and values as `$set` and `$unset` (a value left out is unset). */
+function storedPatch(patch: PreparedPatch): { set: Document; unset: Document } {
+  const set: Document = {};
+  const unset: Document = {};
+  patch.fields.forEach((field, index) => {
+    const value = patch.values[index];
+    if (value === undefined) unset[storedPath(field)] = "";
+    else set[storedPath(field)] = toStored(field, value);
+  });
+  return { set, unset };
+}
+
+/** The client's settings to read documents with the BSON types they are stored as, so that writing them back changes no type. */
+const AS_STORED = { promoteValues: false, promoteBuffers: false, promoteLongs: false, useBigInt64: false } as const;
+
+/** The refusal of a key change where it cannot be atomic: before anything runs, naming the model and the field. */
+function keyChangeRefused(model: ModelMeta, key: FieldMeta): QueryError {
+  return new QueryError(
+    `updating ${model.name}: ${model.name}.${key.name} is the key, which MongoDB stores as the document's _id and cannot change in place; ` +
+      "Ommi changes it by replacing the documents inside a transaction, and this server runs none (a replica set does)",
+  );
 }
 
 /**
@@ -183,17 +210,16 @@ export class MongoSession implements DriverSession {
   update(query: PreparedQuery, patch: PreparedPatch): Promise<number> {
     const { model } = query.node;
     checkPatchStorable(model, patch.fields, patch.values);
+    const { set, unset } = storedPatch(patch);
+    const key = patch.fields.find((field) => storedPath(field) === "_id");
+    if (key) {
+      if (!this.clientSession && !this.context.transactions()) return Promise.reject(keyChangeRefused(model, key));
+      return this.#run(`updating ${model.name}`, model, (collection) => this.#updateKeys(collection, query, key, set, unset));
+    }
     return this.#run(`updating ${model.name}`, model, async (collection) => {
       const options = this.#options(query.timeout);
       const selection = await this.#selection(collection, query, options);
       if (!selection) return 0;
-      const set: Document = {};
-      const unset: Document = {};
-      patch.fields.forEach((field, index) => {
-        const value = patch.values[index];
-        if (value === undefined) unset[storedPath(field)] = "";
-        else set[storedPath(field)] = toStored(field, value);
-      });
       const change: Document = {};
       if (Object.keys(set).length > 0) change.$set = set;
       if (Object.keys(unset).length > 0) change.$unset = unset;
@@ -201,6 +227,36 @@ export class MongoSession implements DriverSession {
       const result = await collection.updateMany(selection, change, options);
       return result.matchedCount;
     });
+  }
+
+  /**
+   * An update that changes a single key, which MongoDB stores as `_id` and never changes in place:
+   * in this transaction (or one of its own), the matching documents are read as stored, deleted,
+   * and written again changed, with their new `_id`. A key that another document has (or that two
+   * changed documents would share) is a ConstraintError, and the transaction undoes it all.
+   */
+  async #updateKeys(collection: Collection, query: PreparedQuery, key: FieldMeta, set: Document, unset: Document): Promise<number> {
+    const { model } = query.node;
+    const given = set._id as unknown;
+    if (generatedIntegerKey(model) === key && typeof given === "number") await this.context.counters.raise(model, given, this.statementTimeout);
+    const change = async (session: ClientSession): Promise<number> => {
+      const options = { ...this.#options(query.timeout), session };
+      const selection = await this.#selection(collection, query, options);
+      if (!selection) return 0;
+      // Read as stored (a whole double stays a double, binary keeps its subtype), to be written back unchanged.
+      const documents = await collection.find(selection, { ...options, ...AS_STORED }).toArray();
+      if (documents.length === 0) return 0;
+      const changed = documents.map((document) => {
+        const copy: Document = { ...document, ...set };
+        for (const path of Object.keys(unset)) delete copy[path];
+        return copy;
+      });
+      const old: Document = { _id: { $in: documents.map((document) => document._id as unknown) } };
+      await collection.deleteMany(old, options);
+      await collection.insertMany(changed, { ...options, ordered: true });
+      return documents.length;
+    };
+    return this.clientSession ? change(this.clientSession) : this.context.inOwnTransaction(change);
   }
 
   delete(query: PreparedQuery): Promise<number> {

@@ -24,6 +24,28 @@ export function transactionOptions(isolation: IsolationLevel | undefined): Trans
 }
 
 /**
+ * Runs `work` in a transaction of its own on a new client session (for an operation that must be
+ * atomic when no transaction was begun): committed when it succeeds, aborted when it throws.
+ */
+export async function inOwnTransaction<T>(client: MongoClient, isolation: IsolationLevel | undefined, work: (session: ClientSession) => Promise<T>): Promise<T> {
+  const session = client.startSession();
+  try {
+    session.startTransaction(transactionOptions(isolation));
+    let result: T;
+    try {
+      result = await work(session);
+    } catch (error) {
+      await session.abortTransaction().catch(() => undefined);
+      throw error;
+    }
+    await session.commitTransaction();
+    return result;
+  } finally {
+    await session.endSession().catch(() => undefined);
+  }
+}
+
+/**
  * A MongoDB transaction over one client session (`startTransaction`, then commit or abort).
  * MongoDB has no savepoints, so it cannot nest. Like Ommi's SQL transactions (and as MongoDB
  * itself aborts a transaction after most failed writes): once a call fails in the database, the

@@ -430,6 +430,105 @@ describe("values round-trip exactly", () => {
   });
 });
 
+describe("dates outside the years 1 to 9999", () => {
+  // MongoDB stores any int64 milliseconds as a date; JavaScript's Date reaches ±8.64e15 ms.
+  const far = {
+    latest: new Date(8.64e15),
+    year12000: new Date(Date.UTC(12_000, 0, 1)),
+    after9999: new Date(Date.UTC(10_000, 0, 1)),
+    before1: new Date(-62_135_596_800_001), // 0000-12-31T23:59:59.999Z, the last millisecond before year 1
+    bc44: new Date(Date.UTC(-43, 2, 15, 12)),
+    earliest: new Date(-8.64e15),
+  };
+  // Date.UTC maps years 0-99 to 1900-1999, hence milliseconds for year 1.
+  const ordinary = { year1: new Date(-62_135_596_800_000), epoch: new Date(0), y2024: new Date(Date.UTC(2024, 1, 29, 12)) };
+
+  /** Every date above, one per document, _id in ascending date order. */
+  async function seeded(): Promise<{ db: Db; dates: Date[] }> {
+    const dates = [far.earliest, far.bc44, far.before1, ordinary.year1, ordinary.epoch, ordinary.y2024, far.after9999, far.year12000, far.latest];
+    const db = freshDb();
+    await db.collection<Loose>("t").insertMany(dates.map((at, index) => ({ _id: index + 1, at })));
+    await db.collection<Loose>("t").insertOne({ _id: 100, at: 5 });
+    return { db, dates };
+  }
+
+  it("round-trips far dates exactly at the top level, nested and in arrays, through find, aggregate and findOneAndUpdate", async () => {
+    const db = freshDb();
+    const document = { _id: 1, at: far.year12000, nested: { at: far.bc44, list: [far.latest, ordinary.epoch, { at: far.earliest }] }, plain: ordinary.y2024 };
+    await db.collection<Loose>("t").insertOne(document);
+    expect(await db.collection<Loose>("t").findOne({ _id: 1 })).toEqual(document);
+    expect(await db.collection<Loose>("t").aggregate([{ $match: { _id: 1 } }, { $addFields: { copy: "$nested" } }]).toArray()).toEqual([
+      { ...document, copy: document.nested },
+    ]);
+    const before = await db.collection<Loose>("t").findOneAndUpdate({ _id: 1 }, { $set: { at: far.after9999 } });
+    expect(before?.at).toEqual(far.year12000);
+    expect((await db.collection<Loose>("t").findOne({ _id: 1 }))?.at).toEqual(far.after9999);
+    expect(await db.collection<Loose>("t").distinct("nested.list")).toEqual([far.latest, ordinary.epoch, { at: far.earliest }]);
+  });
+
+  it("keeps the milliseconds just past either end of the years 1 to 9999", async () => {
+    const db = freshDb();
+    const edges = [new Date(253_402_300_799_999), new Date(253_402_300_800_000), new Date(-62_135_596_800_000), new Date(-62_135_596_800_001)];
+    await db.collection<Loose>("t").insertMany(edges.map((at, index) => ({ _id: index, at })));
+    const found = await db.collection<Loose>("t").find({}, { sort: { _id: 1 } }).toArray();
+    expect(found.map((d) => (d.at as Date).getTime())).toEqual(edges.map((d) => d.getTime()));
+  });
+
+  it("compares far and ordinary dates by milliseconds within the date bracket only", async () => {
+    const { db } = await seeded();
+    expect(await ids(db, "t", { at: { $gt: ordinary.y2024 } })).toEqual([7, 8, 9]);
+    expect(await ids(db, "t", { at: { $lt: ordinary.year1 } })).toEqual([1, 2, 3]);
+    expect(await ids(db, "t", { at: { $gte: far.bc44, $lte: far.after9999 } })).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(await ids(db, "t", { at: far.year12000 })).toEqual([8]);
+    expect(await ids(db, "t", { at: { $in: [far.earliest, ordinary.epoch, far.latest] } })).toEqual([1, 5, 9]);
+    expect(await ids(db, "t", { at: { $ne: far.bc44, $type: "date" } })).toEqual([1, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await ids(db, "t", { at: { $gt: 0 } })).toEqual([100]);
+    expect(await ids(db, "t", { $expr: { $gt: ["$at", far.after9999] } })).toEqual([8, 9]);
+  });
+
+  it("sorts far dates among ordinary ones in both directions", async () => {
+    const { db } = await seeded();
+    const ascending = await db.collection<Loose>("t").find({ at: { $type: "date" } }, { sort: { at: 1 } }).toArray();
+    expect(ascending.map((d) => d._id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const descending = await db.collection<Loose>("t").aggregate([{ $match: { at: { $type: "date" } } }, { $sort: { at: -1 } }]).toArray();
+    expect(descending.map((d) => d._id as unknown)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  });
+
+  it("enforces a unique index on far dates, naming the date in keyValue", async () => {
+    const { db } = await seeded();
+    await db.collection("t").createIndex({ at: 1 }, { unique: true });
+    const error = await rejection(db.collection<Loose>("t").insertOne({ _id: 50, at: new Date(far.year12000.getTime()) }));
+    expect(error.code).toBe(11000);
+    expect(error.keyValue).toEqual({ at: far.year12000 });
+    await db.collection<Loose>("t").insertOne({ _id: 51, at: new Date(far.year12000.getTime() + 1) });
+    expect(await db.collection<Loose>("t").countDocuments({ at: { $gt: far.year12000 } })).toBe(2);
+  });
+
+  it("applies $max and $min to far dates by milliseconds", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertOne({ _id: 1, high: ordinary.y2024, low: ordinary.y2024 });
+    await db.collection<Loose>("t").updateOne({ _id: 1 }, { $max: { high: far.year12000 }, $min: { low: far.bc44 } });
+    await db.collection<Loose>("t").updateOne({ _id: 1 }, { $max: { high: far.after9999 }, $min: { low: far.before1 } });
+    expect(await db.collection<Loose>("t").findOne({ _id: 1 })).toEqual({ _id: 1, high: far.year12000, low: far.bc44 });
+  });
+
+  it("takes far dates as _id, and rolls them back with an aborted transaction", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertOne({ _id: 1, at: far.latest });
+    await db.collection<{ _id: Date; n: number }>("k").insertOne({ _id: far.bc44, n: 1 });
+    expect(await db.collection<{ _id: Date; n: number }>("k").findOne({ _id: far.bc44 })).toEqual({ _id: far.bc44, n: 1 });
+    const session = client.startSession();
+    try {
+      session.startTransaction();
+      await db.collection<Loose>("t").updateOne({ _id: 1 }, { $set: { at: far.earliest } }, { session });
+      await session.abortTransaction();
+    } finally {
+      await session.endSession();
+    }
+    expect((await db.collection<Loose>("t").findOne({ _id: 1 }))?.at).toEqual(far.latest);
+  });
+});
+
 describe("cursors", () => {
   it("serves large results over getMore in batches and ends the cursor", async () => {
     const db = freshDb();
@@ -531,6 +630,110 @@ describe("counting, distinct and aggregation", () => {
     const db = freshDb();
     await db.collection<Loose>("t").insertOne({ _id: 1, inner: { a: 1 } });
     expect(await db.collection<Loose>("t").aggregate([{ $replaceRoot: { newRoot: "$inner" } }]).toArray()).toEqual([{ a: 1 }]);
+  });
+});
+
+describe("aggregation expressions", () => {
+  /** The `out` field an expression gives each document (absent when the expression is missing), by _id. */
+  async function evaluate(db: Db, expression: Document): Promise<Document[]> {
+    return db.collection("t").aggregate([{ $sort: { _id: 1 } }, { $addFields: { out: expression } }, { $project: { out: 1 } }]).toArray();
+  }
+
+  async function awkwardKeys(): Promise<Db> {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertMany([
+      { _id: 1, sub: { "a.b": 1, $price: 2, a: { b: 9 } } },
+      { _id: 2, sub: { "a.b": null } },
+      { _id: 3 },
+    ]);
+    return db;
+  }
+
+  it("reaches keys holding '.' or starting with '$' with $getField and $literal", async () => {
+    const db = await awkwardKeys();
+    expect(await evaluate(db, { $getField: { field: "a.b", input: "$sub" } })).toEqual([
+      { _id: 1, out: 1 },
+      { _id: 2, out: null },
+      { _id: 3, out: null }, // a missing or null input gives null
+    ]);
+    expect(await evaluate(db, { $getField: { field: { $literal: "$price" }, input: "$sub" } })).toEqual([{ _id: 1, out: 2 }, { _id: 2 }, { _id: 3, out: null }]);
+    expect(await evaluate(db, { $getField: { field: "b", input: { $getField: { field: "a", input: "$sub" } } } })).toEqual([
+      { _id: 1, out: 9 },
+      { _id: 2, out: null },
+      { _id: 3, out: null },
+    ]);
+    expect(await evaluate(db, { $getField: "sub" })).toEqual([{ _id: 1, out: { "a.b": 1, $price: 2, a: { b: 9 } } }, { _id: 2, out: { "a.b": null } }, { _id: 3 }]);
+    expect(await evaluate(db, { $literal: "$sub" })).toEqual([1, 2, 3].map((_id) => ({ _id, out: "$sub" })));
+  });
+
+  it("uses $getField and $literal inside $expr", async () => {
+    const db = await awkwardKeys();
+    expect(await ids(db, "t", { $expr: { $eq: [{ $getField: { field: { $literal: "$price" }, input: "$sub" } }, 2] } })).toEqual([1]);
+    expect(await ids(db, "t", { $expr: { $eq: [{ $getField: { field: "a.b", input: "$sub" } }, null] } })).toEqual([2, 3]);
+    expect(await ids(db, "t", { $expr: { $eq: ["$sub.a.b", { $literal: 9 }] } })).toEqual([1]);
+  });
+
+  it("refuses a $getField field that is not a constant string, and an input that is not an object", async () => {
+    const db = await awkwardKeys();
+    expect((await rejection(evaluate(db, { $getField: { field: "$price", input: "$sub" } }))).code).toBe(5654602);
+    expect((await rejection(evaluate(db, { $getField: { field: "x", input: "$_id" } }))).code).toBe(3041705);
+  });
+
+  it("answers $type with the type's name, 'missing' for a missing field", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertMany([
+      { _id: 1, v: null },
+      { _id: 2, v: new Int32(1) },
+      { _id: 3, v: Long.fromNumber(1) },
+      { _id: 4, v: new Double(1) },
+      { _id: 5, v: Decimal128.fromString("1") },
+      { _id: 6, v: "s" },
+      { _id: 7, v: { a: 1 } },
+      { _id: 8, v: [1] },
+      { _id: 9, v: true },
+      { _id: 10, v: new Date(0) },
+      { _id: 11, v: new Binary(Buffer.from([1])) },
+      { _id: 12 },
+    ]);
+    const names = (await evaluate(db, { $type: "$v" })).map((document) => document.out as unknown);
+    expect(names).toEqual(["null", "int", "long", "double", "decimal", "string", "object", "array", "bool", "date", "binData", "missing"]);
+    expect(await ids(db, "t", { $expr: { $isNumber: "$v" } })).toEqual([2, 3, 4, 5]);
+  });
+
+  it("evaluates $cond in both forms and $ifNull with several arguments, leaving a missing result out", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertMany([{ _id: 1, a: 5 }, { _id: 2, a: null, b: "b" }, { _id: 3 }]);
+    expect(await evaluate(db, { $cond: [{ $gt: ["$a", 1] }, "big", "small"] })).toEqual([
+      { _id: 1, out: "big" },
+      { _id: 2, out: "small" },
+      { _id: 3, out: "small" },
+    ]);
+    expect(await evaluate(db, { $cond: { if: { $eq: ["$_id", 1] }, then: "$a", else: "$missing" } })).toEqual([{ _id: 1, out: 5 }, { _id: 2 }, { _id: 3 }]);
+    expect(await evaluate(db, { $ifNull: ["$a", "$b", "none"] })).toEqual([
+      { _id: 1, out: 5 },
+      { _id: 2, out: "b" },
+      { _id: 3, out: "none" },
+    ]);
+    expect(await evaluate(db, { $ifNull: ["$a", "$missing"] })).toEqual([{ _id: 1, out: 5 }, { _id: 2 }, { _id: 3 }]);
+  });
+
+  it("treats false, null, missing and every numeric zero as false, anything else as true", async () => {
+    const db = freshDb();
+    const values = [false, null, undefined, new Int32(0), Long.fromNumber(0), new Double(-0), Decimal128.fromString("0.00"), true, 1, "", [], {}, new Double(Number.NaN)];
+    await db.collection<Loose>("t").insertMany(values.map((v, index) => (v === undefined ? { _id: index + 1 } : { _id: index + 1, v })));
+    expect(await ids(db, "t", { $expr: { $cond: ["$v", true, false] } })).toEqual([8, 9, 10, 11, 12, 13]);
+    expect(await ids(db, "t", { $expr: { $not: ["$v"] } })).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("short-circuits $and and $or from the left, so a guard protects what follows it", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertMany([{ _id: 1, tags: ["a", "b"] }, { _id: 2, tags: "a" }, { _id: 3 }]);
+    // $size fails on anything but an array: only the guard keeps these from failing.
+    expect(await ids(db, "t", { $expr: { $and: [{ $isArray: "$tags" }, { $gt: [{ $size: "$tags" }, 1] }] } })).toEqual([1]);
+    expect(await ids(db, "t", { $expr: { $or: [{ $not: [{ $isArray: "$tags" }] }, { $eq: [{ $size: "$tags" }, 0] }] } })).toEqual([2, 3]);
+    expect((await rejection(ids(db, "t", { $expr: { $and: [{ $gt: [{ $size: "$tags" }, 1] }, { $isArray: "$tags" }] } }))).message).toMatch(/\$size/);
+    expect(await ids(db, "t", { $expr: { $and: [] } })).toEqual([1, 2, 3]);
+    expect(await ids(db, "t", { $expr: { $or: [] } })).toEqual([]);
   });
 });
 

@@ -182,21 +182,30 @@ forEachDriver("structured values and binary data round-trip exactly", (context) 
     sameExactly(stored?.meta, { name: "n", at: new Date(7), extra: { z: -0 }, more: [1] });
   });
 
-  it("a union without a discriminator whose value would read back as another option is refused, naming the field; nothing is written", async () => {
+  it("a union without a discriminator whose value would read back as another option is refused where JSON holds it (SQL), naming the field; nothing is written", async () => {
     const Mark = model(z.object({ id: z.number().int(), at: z.union([z.object({ when: z.date() }), z.object({ when: z.number() })]) }), { name: "Mark", collection: context().collection });
-    const { db, create } = context();
+    const { db, driver, create } = context();
     await create();
     await db.add(Mark, { id: 1, at: { when: new Date(5) } }).raiseOnErrors();
-    const refused = await db.add(Mark, [{ id: 2, at: { when: new Date(6) } }, { id: 3, at: { when: 5 } }]);
-    expect(refused.ok ? "" : refused.error.message).toBe("Mark (value 1) is not valid:\n  at: is of the union's option 2 but would read back as option 1 (JSON holds Dates and bigints as numbers and strings); give the union a discriminator");
+    const added = db.add(Mark, [{ id: 2, at: { when: new Date(6) } }, { id: 3, at: { when: 5 } }]);
     const updated = await db.find(Mark.id.eq(1)).update({ at: { when: 7 } });
+    if (driver.name === "mongodb") {
+      // BSON keeps a Date and a number apart: each option reads back as itself.
+      await added.raiseOnErrors();
+      expect(updated.ok).toBe(true);
+      const stored = await db.find(when(Mark).sort(Mark.id.asc())).all().value;
+      sameExactly(stored, [{ id: 1, at: { when: 7 } }, { id: 2, at: { when: new Date(6) } }, { id: 3, at: { when: 5 } }]);
+      return;
+    }
+    const refused = await added;
+    expect(refused.ok ? "" : refused.error.message).toBe("Mark (value 1) is not valid:\n  at: is of the union's option 2 but would read back as option 1 (JSON holds Dates and bigints as numbers and strings); give the union a discriminator");
     expect(updated.ok ? undefined : updated.error.name).toBe("ValidationError");
     const stored = await db.find(when(Mark)).all().value;
     expect(stored).toHaveLength(1);
     sameExactly(stored[0], { id: 1, at: { when: new Date(5) } });
   });
 
-  it("text holding U+0000 inside a structured value is stored by SQLite and refused by PostgreSQL, naming the path", async () => {
+  it("text holding U+0000 inside a structured value is stored by SQLite and MongoDB and refused by PostgreSQL, naming the path", async () => {
     const Note = model(z.object({ id: z.number().int(), body: z.object({ lines: z.array(z.string()) }) }), { name: "Note", collection: context().collection });
     const { db, driver, create } = context();
     await create();

@@ -23,6 +23,17 @@ const Item = model(
   { name: "Item", collection, fields: { id: Key, authorId: ReferenceTo(Author) } },
 );
 
+const Odd = model(
+  z.object({
+    id: z.number().int(),
+    odd: z.object({ "a.b": z.string().optional(), $: z.string().optional() }).nullable(),
+    lists: z.array(z.object({ "a.b": z.string() })).nullable(),
+    big: z.bigint().nullable(),
+    labels: z.record(z.string(), z.string()).nullable(),
+  }),
+  { name: "Odd", collection, fields: { id: Key } },
+);
+
 const noRelated: RelatedRows = { joinValues: () => Promise.reject(new Error("no related query expected")) };
 const compile = (query: Query<unknown>, related = noRelated) => compileQuery(prepareQuery(query.node), related);
 const filterOf = async (query: Query<unknown>) => (await compile(query)).filter;
@@ -70,10 +81,32 @@ describe("MongoDB filters", () => {
   });
 
   it("a length is $size where the value is an array ($expr on the row, $size lists inside some)", async () => {
-    expect(await filterOf(when(Item.tags.length.lt(2)))).toEqual({ $expr: { $and: [{ $isArray: ["$tags"] }, { $lt: [{ $size: "$tags" }, 2] }] } });
+    // $size is guarded by $cond too: an engine may evaluate every item of $and, and $size fails on a non-array.
+    const length = { $cond: [{ $isArray: ["$tags"] }, { $size: "$tags" }, null] };
+    expect(await filterOf(when(Item.tags.length.lt(2)))).toEqual({ $expr: { $and: [{ $isArray: ["$tags"] }, { $lt: [length, 2] }] } });
     expect(await filterOf(when(Item.lines.some((line) => line.marks.length.gte(2))))).toEqual({
       lines: { $elemMatch: { $and: [{ marks: { $type: "array" } }, { $nor: [{ marks: { $size: 0 } }, { marks: { $size: 1 } }] }] } },
     });
+  });
+
+  it("a key no query path reaches (a dot, a leading $) is compared and sorted through $getField, values as $literal", async () => {
+    const reach = { $getField: { field: { $literal: "a.b" }, input: "$odd" } };
+    expect(await filterOf(when(Odd.odd.nested("a.b").eq("$x")))).toEqual({ $expr: { $eq: [reach, { $literal: "$x" }] } });
+    expect(await filterOf(when(Odd.odd.nested("a.b").isNull()))).toEqual({ $expr: { $lte: [reach, null] } });
+    expect(await filterOf(when(Odd.odd.nested("a.b").gt("m")))).toEqual({ $expr: { $and: [{ $gt: [reach, null] }, { $gt: [reach, { $literal: "m" }] }] } });
+    expect(await filterOf(when(Odd.odd.nested("$").ne("v")))).toEqual({
+      $expr: { $and: [{ $gt: [{ $getField: { field: { $literal: "$" }, input: "$odd" } }, null] }, { $ne: [{ $getField: { field: { $literal: "$" }, input: "$odd" } }, { $literal: "v" }] }] },
+    });
+    expect(await compile(when(Odd).sort(Odd.odd.nested("a.b").desc()))).toMatchObject({ sort: { __ommi_sort_0: -1 }, addFields: { __ommi_sort_0: reach } });
+    // Inside some() no expression can go: refused, naming the path.
+    await expect(filterOf(when(Odd.lists.some((item) => item.nested("a.b").eq("x"))))).rejects.toThrow(/Odd\.lists\[item\]\.a\.b: .*contains a dot/);
+  });
+
+  it("refuses, naming the path, a compared value BSON cannot hold exactly: a bigint past 64 bits, a key with NUL", async () => {
+    await expect(filterOf(when(Odd.big.in([1n, 2n ** 64n])))).rejects.toThrow(/^Odd\.big: MongoDB stores a bigint .*64-bit/);
+    await expect(filterOf(when(Odd.big.eq(-(2n ** 63n) - 1n)))).rejects.toThrow(/^Odd\.big: /);
+    await expect(filterOf(when(Odd.labels.eq({ "k\u0000": "v" })))).rejects.toThrow(/^Odd\.labels: MongoDB cannot store a key holding a NUL/);
+    expect(await filterOf(when(Odd.big.in([2n ** 63n - 1n])))).toEqual({ big: { $in: [2n ** 63n - 1n] } });
   });
 
   it("some(): keys of object items in a query document, the item itself in operator form", async () => {

@@ -92,6 +92,24 @@ describe("MongoDB documents", () => {
     expect(exactly(roundTrip(row))).toBe(exactly(row));
   });
 
+  it("reads a union's value back exactly whichever option it is taken for: BSON keeps Dates, numbers and bigints apart", () => {
+    const Mark = model(
+      z.object({
+        id: z.number().int(),
+        at: z.union([z.object({ when: z.date() }), z.object({ when: z.number() })]),
+        size: z.union([z.object({ v: z.bigint() }), z.object({ v: z.number().int() })]),
+      }),
+      { name: "Mark", collection },
+    );
+    const mark = metaOf(Mark);
+    const rows = [
+      { id: 1, at: { when: new Date(5) }, size: { v: 2n ** 40n } },
+      { id: 2, at: { when: 5 }, size: { v: 2 ** 40 } },
+      { id: 3, at: { when: -0 }, size: { v: -(2n ** 70n) } },
+    ];
+    for (const row of rows) expect(exactly(fromDocument(mark, throughBson(toDocument(mark, row))))).toBe(exactly(row));
+  });
+
   it("refuses the whole batch, naming the field, for a bigint field beyond 64 bits, one inside a structured value beyond 34 digits, or a key BSON cannot hold", () => {
     const refused = (rows: Record<string, unknown>[]) => {
       try {

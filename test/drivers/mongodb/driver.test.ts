@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConstraintError, Index, Key, metaOf, model, ModelCollection, Ommi, QueryError, SchemaError, StoreAs, TransactionError, Unique, when } from "ommi";
+import { ConstraintError, Index, Key, metaOf, model, ModelCollection, ModelError, Ommi, QueryError, ReferenceTo, SchemaError, StoreAs, TransactionError, Unique, when } from "ommi";
 import { MongoDBDriver, type MongoDBOptions } from "ommi/mongodb";
 import { startMongoStandin, type MongoStandin } from "../../support/mongo-standin.js";
 import { failure } from "../../../conformance/support/results.js";
@@ -144,5 +144,57 @@ describe("MongoDB driver", () => {
     expect((await db.find(byScore).all().value).map((row) => row.city)).toEqual(["x", "y", "y", undefined, undefined]);
     expect(await db.find(when(Account).sort(Account.score.desc()).limit(2)).delete().value).toBe(2);
     expect((await db.find(byScore).all().value).map((row) => row.score)).toEqual([1, 2, 3]);
+  });
+
+  it("an update may change the key (stored as _id): the documents are replaced atomically, keeping every stored type", async () => {
+    const { db, collection, stored } = await fresh();
+    const Account = defineAccount(collection);
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(Account, { id: 1, email: "a@x", nick: "ann", score: 5 }).raiseOnErrors();
+    await db.add(Account, { id: 2, email: "b@x", score: 2.5 }).raiseOnErrors();
+    expect(await db.find(Account.id.eq(1)).update({ id: 10, city: "Oslo" }).value).toBe(1);
+    expect(await db.find(when(Account).sort(Account.id.asc())).all().value).toEqual([
+      { id: 2, email: "b@x", score: 2.5 },
+      { id: 10, email: "a@x", nick: "ann", score: 5, city: "Oslo" },
+    ]);
+    // The whole double 5 is still a double, the unique index still holds the new document.
+    expect(await stored.collection<{ _id: number }>("Account").countDocuments({ _id: 10, score: { $type: "double" } })).toBe(1);
+    expect(await failure(db.add(Account, { id: 3, email: "a@x", score: 1 }))).toBeInstanceOf(ConstraintError);
+    // The counter is past the new key.
+    expect((await db.add(Account, { email: null, score: 1 }).value)[0]?.id).toBe(11);
+    // A key another row has: a ConstraintError naming the key, and nothing changed.
+    const taken = await failure(db.find(Account.id.eq(2)).update({ id: 10 }));
+    expect(taken).toBeInstanceOf(ConstraintError);
+    expect(taken.message).toMatch(/Account\.id/);
+    // Two rows given one key: the same, and nothing changed.
+    expect(await failure(db.find(Account.id.in([2, 11])).update({ id: 20 }))).toBeInstanceOf(ConstraintError);
+    expect((await db.find(when(Account).sort(Account.id.asc())).all().value).map((row) => row.id)).toEqual([2, 10, 11]);
+    // Inside a transaction, with the rest of it.
+    await db.transaction(async (tx) => {
+      await tx.find(Account.id.eq(2)).update({ id: 30 }).raiseOnErrors();
+      expect(await tx.find(Account.id.eq(30)).count().value).toBe(1);
+    });
+    expect((await db.find(when(Account).sort(Account.id.asc())).all().value).map((row) => row.id)).toEqual([10, 11, 30]);
+  });
+
+  it("without transactions, an update that changes the key is a QueryError naming model and field, before anything runs", async () => {
+    const { db, collection } = await fresh({ transactions: false });
+    const Account = defineAccount(collection);
+    await db.schema(collection).createModels().raiseOnErrors();
+    await db.add(Account, { id: 1, email: null, score: 1 }).raiseOnErrors();
+    const refused = await failure(db.find(Account.id.eq(1)).update({ id: 2, score: 9 }));
+    expect(refused).toBeInstanceOf(QueryError);
+    expect(refused.message).toMatch(/Account\.id is the key/);
+    expect(await db.find(Account).all().value).toEqual([{ id: 1, email: null, score: 1 }]);
+  });
+
+  it("createModels refuses a reference Ommi cannot follow, as the SQL drivers do, before creating anything", async () => {
+    const { db, collection, stored } = await fresh();
+    const Owner = model(z.object({ id: z.number().int(), name: z.string() }), { name: "Owner", collection });
+    model(z.object({ id: z.number().int(), ownerName: z.string() }), { name: "Pet", collection, fields: { ownerName: ReferenceTo(Owner.name) } });
+    const error = await failure(db.schema(collection).createModels());
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(/^Pet refers to Owner by Pet\.ownerName/);
+    expect(await stored.listCollections().toArray()).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ from bson.objectid import ObjectId
 from bson.regex import Regex
 from bson.timestamp import Timestamp
 
+from bsondates import FarDate
+
 
 class _Missing:
     def __repr__(self):
@@ -35,6 +37,7 @@ MISSING = _Missing()
 MIN_KEY, NULL, NUMBER, STRING, OBJECT, ARRAY, BINARY, OBJECT_ID, BOOLEAN, DATE, TIMESTAMP, REGEX, CODE, MAX_KEY = range(1, 15)
 
 RE_PATTERN = type(re.compile(""))
+_DATETIME = datetime.datetime
 
 
 def is_number(value):
@@ -58,7 +61,7 @@ def bracket(value):
         return BINARY
     if isinstance(value, ObjectId):
         return OBJECT_ID
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, (datetime.datetime, FarDate)):
         return DATE
     if isinstance(value, Timestamp):
         return TIMESTAMP
@@ -95,6 +98,8 @@ def order_key(value):
         return (STRING, value)
     if kind is int or kind is Int64 or (kind is float and value == value):
         return (NUMBER, 1, value)
+    if kind is _DATETIME and value.tzinfo is None:
+        return (DATE, 1, value)
     kind = bracket(value)
     if kind == NUMBER:
         number = number_value(value)
@@ -115,7 +120,11 @@ def order_key(value):
     if kind == BOOLEAN:
         return (BOOLEAN, bool(value))
     if kind == DATE:
-        return (DATE, value.replace(tzinfo=None) if value.tzinfo else value)
+        # Dates order by milliseconds. datetimes cover years 1-9999 and FarDates the rest, so a
+        # middle rank keeps datetimes comparable among themselves without converting them.
+        if type(value) is FarDate:
+            return (DATE, 0 if value.millis < 0 else 2, value.millis)
+        return (DATE, 1, value.replace(tzinfo=None) - value.utcoffset() if value.tzinfo else value)
     if kind == TIMESTAMP:
         return (TIMESTAMP, value.time, value.inc)
     if kind == REGEX:
@@ -160,7 +169,7 @@ def type_names(value):
         return {"binData", 5}
     if isinstance(value, ObjectId):
         return {"objectId", 7}
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, (datetime.datetime, FarDate)):
         return {"date", 9}
     if isinstance(value, (Regex, RE_PATTERN)):
         return {"regex", 11}

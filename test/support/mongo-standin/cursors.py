@@ -13,8 +13,8 @@ import bson
 from bson.int64 import Int64
 from bson.raw_bson import RawBSONDocument
 
+import bsondates
 from errors import CommandError
-from wire import CODEC
 
 MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024
 DEFAULT_FIRST_BATCH = 101
@@ -42,7 +42,7 @@ class Cursors:
         remaining = len(documents) - cursor.position
         n = remaining if count is None else min(count, remaining)
         while True:
-            encoded = bson.encode({"x": documents[cursor.position:cursor.position + n]}, codec_options=CODEC)
+            encoded = bsondates.encode({"x": documents[cursor.position:cursor.position + n]})
             if len(encoded) <= MAX_BATCH_BYTES or n <= 1:
                 break
             n = max(1, int(n * MAX_BATCH_BYTES / len(encoded) * 0.9))

@@ -6,6 +6,8 @@ import json
 from bson.int64 import Int64
 from bson.objectid import ObjectId
 
+from bsondates import FarDate, date_millis
+
 
 def shell_repr(value):
     if value is None:
@@ -20,8 +22,8 @@ def shell_repr(value):
         return repr(value)
     if isinstance(value, ObjectId):
         return "ObjectId('%s')" % value
-    if isinstance(value, datetime.datetime):
-        return "new Date(%d)" % int(value.replace(tzinfo=datetime.timezone.utc).timestamp() * 1000)
+    if isinstance(value, (datetime.datetime, FarDate)):
+        return "new Date(%d)" % date_millis(value)
     if isinstance(value, dict):
         return "{ %s }" % ", ".join("%s: %s" % (k, shell_repr(v)) for k, v in value.items())
     if isinstance(value, list):

@@ -12,10 +12,11 @@ from mongomock import collection as mm_collection
 from mongomock import filtering as mm_filtering
 from mongomock import helpers as mm_helpers
 
+import bsondates
 import expressions
 import matching
 import pipeline
-from bsonorder import MISSING, hashable, is_number
+from bsonorder import MISSING, hashable, is_number, order_key
 from errors import CommandError, DuplicateKey
 from sorting import sort_documents
 
@@ -159,8 +160,26 @@ def _inc_updater(document, field, amount):
         document[position] = inc_result(document[position], amount)
 
 
+def _max_updater(document, field, value):
+    """$max with BSON order (mongomock's Python max() fails across types and treats True as 1)."""
+    if isinstance(document, dict):
+        current = document.get(field, MISSING)
+        if current is MISSING or order_key(value) > order_key(current):
+            document[field] = value
+
+
+def _min_updater(document, field, value):
+    if isinstance(document, dict):
+        current = document.get(field, MISSING)
+        if current is MISSING or order_key(value) < order_key(current):
+            document[field] = value
+
+
 def _evaluate_expression(expression, document):
-    return mm_aggregate._parse_expression(expression, document, ignore_missing_keys=True)
+    try:
+        return mm_aggregate._parse_expression(expression, document, ignore_missing_keys=True)
+    except KeyError:  # mongomock's way of saying the expression's value is missing
+        return MISSING
 
 
 _patched = False
@@ -177,6 +196,10 @@ def _apply_patches():
     mm_collection.Collection._iter_documents = _iter_documents
     mm_collection.Collection._ensure_uniques = _ensure_uniques
     mm_collection._updaters["$inc"] = _inc_updater
+    mm_collection._updaters["$max"] = _max_updater
+    mm_collection._updaters["$min"] = _min_updater
+    # mongomock encodes documents only to validate them; far dates must pass that check too.
+    mm_collection.BSON = bsondates.ValidatingBSON
     matching.register_expression_evaluator(_evaluate_expression)
     expressions.install()
     pipeline.install(mm_aggregate._PIPELINE_HANDLERS, sort_documents)

@@ -10,7 +10,7 @@ within a type bracket, `$not` is the complement of its condition.
 from bson.regex import Regex
 
 import deadline
-from bsonorder import MISSING, NULL, RE_PATTERN, bracket, is_number, order_key, type_names
+from bsonorder import MISSING, RE_PATTERN, bracket, is_number, order_key, type_names
 from errors import CommandError, bad_value
 from regexes import compile_regex
 

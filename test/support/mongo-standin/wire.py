@@ -5,9 +5,7 @@ Message layouts: https://www.mongodb.com/docs/manual/reference/mongodb-wire-prot
 
 import struct
 
-import bson
-from bson.binary import UuidRepresentation
-from bson.codec_options import CodecOptions
+import bsondates
 
 OP_REPLY = 1
 OP_QUERY = 2004
@@ -16,9 +14,6 @@ OP_MSG = 2013
 
 CHECKSUM_PRESENT = 1
 MORE_TO_COME = 2
-
-# UNSPECIFIED keeps every binary subtype as it came (subtype 4 stays subtype 4); int64 decodes to Int64.
-CODEC = CodecOptions(document_class=dict, uuid_representation=UuidRepresentation.UNSPECIFIED)
 
 _HEADER = struct.Struct("<iiii")
 
@@ -72,13 +67,13 @@ def _parse_op_msg(request_id, body):
         position += 1
         size, = struct.unpack_from("<i", body, position)
         if kind == 0:
-            command = bson.decode(body[position:position + size], CODEC)
+            command = bsondates.decode(body[position:position + size])
             position += size
         elif kind == 1:
             section_end = position + size
             name_end = body.index(b"\x00", position + 4)
             identifier = body[position + 4:name_end].decode("utf-8")
-            sequences[identifier] = bson.decode_all(body[name_end + 1:section_end], CODEC)
+            sequences[identifier] = bsondates.decode_all(body[name_end + 1:section_end])
             position = section_end
         else:
             raise ProtocolError("unknown OP_MSG section kind %d" % kind)
@@ -94,7 +89,7 @@ def _parse_op_query(request_id, body):
     namespace = body[4:name_end].decode("utf-8")
     position = name_end + 1 + 8
     size, = struct.unpack_from("<i", body, position)
-    query = bson.decode(body[position:position + size], CODEC)
+    query = bsondates.decode(body[position:position + size])
     if "$query" in query:
         query = query["$query"]
     database = namespace.split(".", 1)[0]
@@ -103,7 +98,7 @@ def _parse_op_query(request_id, body):
 
 
 def encode_reply(request, reply_id, document):
-    payload = bson.encode(document, codec_options=CODEC)
+    payload = bsondates.encode(document)
     if request.opcode == OP_QUERY:
         body = struct.pack("<iqii", 0, 0, 0, 1) + payload
         return _HEADER.pack(16 + len(body), reply_id, request.request_id, OP_REPLY) + body
