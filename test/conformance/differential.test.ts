@@ -66,8 +66,8 @@ beforeAll(async () => {
     }
     const opened = await candidate.open();
     const db = new Ommi(opened.driver);
-    // PostgreSQL's text cannot hold U+0000; SQLite's can.
-    const capabilities = { storesNul: !candidate.name.startsWith("postgres") };
+    // PostgreSQL's text cannot hold U+0000; SQLite's and MongoDB's can. MongoDB has no foreign keys.
+    const capabilities = { storesNul: !candidate.name.startsWith("postgres"), foreignKeys: opened.driver.capabilities.foreignKeys === true };
     targets.push({ name: candidate.name, db, capabilities, dispose: () => opened.dispose() });
     await db.schema(collection).createModels().raiseOnErrors();
   }

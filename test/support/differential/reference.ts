@@ -15,13 +15,15 @@ import { textMatches } from "./text-matching.js";
  * when they have the same JSON form, leaf by leaf with `===`, an object of known keys taken in
  * its schema's order (structured.ts). Also what each
  * write must do to the rows, and which error must refuse an operation (and that a refused write
- * changes nothing): keys, Unique fields and references are enforced by the database, for each
+ * changes nothing): keys, Unique fields and (where the database has foreign keys) references are enforced by the database, for each
  * statement as a whole.
  */
 
-/** What a database can store: PostgreSQL's text (and jsonb) cannot hold U+0000. */
+/** What differs between databases: PostgreSQL's text (and jsonb) cannot hold U+0000; MongoDB enforces no references. */
 export interface Capabilities {
   readonly storesNul: boolean;
+  /** References are foreign keys (the driver's `foreignKeys`): a row referring to a missing one is a ConstraintError. */
+  readonly foreignKeys: boolean;
 }
 
 export type ErrorName = "QueryError" | "ValidationError" | "ConstraintError" | "TransactionError" | "NoResultError";
@@ -454,7 +456,7 @@ function expectAdd(modelName: ModelName, rows: readonly Readonly<Record<string, 
     keys.add(key);
   }
   const after = { ...state, [modelName]: [...state[modelName], ...stored] };
-  if (duplicateUnique(modelName, after[modelName]) || stored.some((row) => danglingReference(after, modelName, row))) return unchanged(state, fails("ConstraintError"), true);
+  if (duplicateUnique(modelName, after[modelName]) || (capabilities.foreignKeys && stored.some((row) => danglingReference(after, modelName, row)))) return unchanged(state, fails("ConstraintError"), true);
   return { expectation: { kind: "rows", model: modelName, rows: stored, order: "exact" }, state: after, failedInDatabase: false };
 }
 
@@ -474,7 +476,7 @@ function expectUpdate(query: QueryDescription, patch: Readonly<Record<string, un
     return changed;
   });
   const after = { ...state, [query.model]: rows };
-  if (updated.length > 0 && (duplicateUnique(query.model, rows) || updated.some((row) => danglingReference(after, query.model, row)))) return unchanged(state, fails("ConstraintError"), true);
+  if (updated.length > 0 && (duplicateUnique(query.model, rows) || (capabilities.foreignKeys && updated.some((row) => danglingReference(after, query.model, row))))) return unchanged(state, fails("ConstraintError"), true);
   return { expectation: { kind: "number", value: matched.size }, state: after, failedInDatabase: false };
 }
 
@@ -483,7 +485,7 @@ function expectDelete(query: QueryDescription, state: State, capabilities: Capab
   const matched = new Set(new Evaluation(state).select(query));
   const after = { ...state, [query.model]: state[query.model].filter((row) => !matched.has(row)) };
   const referring = MODEL_NAMES.filter((model) => Object.values(SCHEMA[model].fields).some((field) => field.references?.[0] === query.model));
-  if (referring.some((model) => after[model].some((row) => danglingReference(after, model, row)))) return unchanged(state, fails("ConstraintError"), true);
+  if (capabilities.foreignKeys && referring.some((model) => after[model].some((row) => danglingReference(after, model, row)))) return unchanged(state, fails("ConstraintError"), true);
   return { expectation: { kind: "number", value: matched.size }, state: after, failedInDatabase: false };
 }
 
