@@ -17,9 +17,12 @@ function forward(session: DriverSession): DriverSession {
 /**
  * A stub driver that stores through an in-memory SQLite database but declares only
  * `capabilities` (none unless given): Ommi refuses, as documented, what it does not declare.
+ * What SQLite is, rather than offers (its foreign keys, its one namespace of names), it keeps.
  */
-export async function connectStub(capabilities: DriverCapabilities = {}): Promise<Driver> {
+export async function connectStub(given: DriverCapabilities = {}): Promise<Driver> {
   const sqlite = await SQLiteDriver.connect({ filename: ":memory:" });
+  const { foreignKeys, sharedNamespace } = sqlite.capabilities;
+  const capabilities: DriverCapabilities = { foreignKeys, sharedNamespace, ...given };
   const driver: Driver = { ...forward(sqlite), name: "stub", capabilities, close: () => sqlite.close() };
   if (!capabilities.transactions) return driver;
   // Transactions without savepoint(): this stub has none to offer.
