@@ -19,11 +19,13 @@ import { textMatches } from "./text-matching.js";
  * statement as a whole.
  */
 
-/** What differs between databases: PostgreSQL's text (and jsonb) cannot hold U+0000; MongoDB enforces no references. */
+/** What differs between databases: PostgreSQL's text (and jsonb) cannot hold U+0000; MongoDB enforces no references and has no savepoints. */
 export interface Capabilities {
   readonly storesNul: boolean;
   /** References are foreign keys (the driver's `foreignKeys`): a row referring to a missing one is a ConstraintError. */
   readonly foreignKeys: boolean;
+  /** A transaction can open a nested one (the driver's `savepoints`); without, a nested transaction is a TransactionError and its callback never runs. */
+  readonly savepoints: boolean;
 }
 
 export type ErrorName = "QueryError" | "ValidationError" | "ConstraintError" | "TransactionError" | "NoResultError";

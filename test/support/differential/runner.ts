@@ -134,11 +134,13 @@ class RollBack extends Error {}
 async function transaction(target: Target, opener: Operations, models: DifferentialModels, operation: Extract<Operation, { kind: "transaction" }>, outer: Progress, where: string): Promise<Progress> {
   const nested = opener !== target.db;
   const name = nested ? "the nested transaction" : "the transaction";
-  if (outer.doomed) {
+  // Refused before its callback runs, and the transaction around it goes on as it was.
+  const refusal = outer.doomed ? "opened inside a doomed one" : nested && !target.capabilities.savepoints ? "opened on a database without savepoints" : undefined;
+  if (refusal) {
     let ran = false;
     const outcome = await settle(() => opener.transaction(() => ((ran = true), Promise.resolve("returned"))));
-    if (ran) fail(target, `${where}, ${name}`, operation.end, "the callback of a transaction opened inside a doomed one ran");
-    check(target, `${where}, ${name} opened inside a doomed one`, operation.end, { kind: "error", errors: ["TransactionError"] }, outcome);
+    if (ran) fail(target, `${where}, ${name}`, operation.end, `the callback of a transaction ${refusal} ran`);
+    check(target, `${where}, ${name} ${refusal}`, operation.end, { kind: "error", errors: ["TransactionError"] }, outcome);
     return outer;
   }
   let inside: Progress = { state: outer.state, doomed: false };
