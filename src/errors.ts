@@ -74,6 +74,16 @@ export class TransactionError extends OmmiError {
   }
 }
 
+/** A call on a transaction that has committed or rolled back: every driver says it alike. */
+export function transactionEnded(): TransactionError {
+  return new TransactionError("This transaction has ended");
+}
+
+/** A call on a transaction that an earlier failed call doomed (it can only roll back), on every driver alike. */
+export function transactionDoomed(failure: OmmiError): TransactionError {
+  return new TransactionError(`An earlier call in this transaction failed, so it can only roll back: ${failure.message}`, { cause: failure });
+}
+
 /** Which limit a `TimeoutError` hit: a statement ran too long, or waited too long for a lock. */
 export type TimeoutLimit = "statement" | "lock";
 

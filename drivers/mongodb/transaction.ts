@@ -1,5 +1,5 @@
 import { MongoError, type ClientSession, type MongoClient, type ReadConcernLevel, type TransactionOptions } from "mongodb";
-import { ConnectionError, TransactionError, type BeginOptions, type IsolationLevel, type OmmiError, type TransactionSession } from "../../src/kit/driver.js";
+import { ConnectionError, transactionDoomed, transactionEnded, TransactionError, type BeginOptions, type IsolationLevel, type OmmiError, type TransactionSession } from "../../src/kit/driver.js";
 import { fromMongoError } from "./errors.js";
 import { MongoSession, type DriverContext } from "./session.js";
 
@@ -80,8 +80,8 @@ export class MongoTransaction extends MongoSession implements TransactionSession
   }
 
   protected override beforeCall(): Promise<void> | undefined {
-    if (this.#ended) return Promise.reject(hasEnded());
-    if (this.#failure) return Promise.reject(abortedBy(this.#failure));
+    if (this.#ended) return Promise.reject(transactionEnded());
+    if (this.#failure) return Promise.reject(transactionDoomed(this.#failure));
     return undefined;
   }
 
@@ -99,7 +99,7 @@ export class MongoTransaction extends MongoSession implements TransactionSession
     const failure = this.#failure;
     if (failure) {
       await this.rollback();
-      throw abortedBy(failure);
+      throw transactionDoomed(failure);
     }
     this.#end();
     try {
@@ -130,15 +130,7 @@ export class MongoTransaction extends MongoSession implements TransactionSession
   }
 
   #end(): void {
-    if (this.#ended) throw hasEnded();
+    if (this.#ended) throw transactionEnded();
     this.#ended = true;
   }
-}
-
-function hasEnded(): TransactionError {
-  return new TransactionError("This transaction has ended");
-}
-
-function abortedBy(failure: OmmiError): TransactionError {
-  return new TransactionError(`An earlier call in this transaction failed, so it can only roll back: ${failure.message}`, { cause: failure });
 }

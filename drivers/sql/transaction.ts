@@ -1,4 +1,4 @@
-import { ConnectionError, TransactionError, type OmmiError, type TransactionSession } from "../../src/kit/driver.js";
+import { ConnectionError, transactionDoomed, transactionEnded, type OmmiError, type TransactionSession } from "../../src/kit/driver.js";
 import type { TransactionConnection } from "./connection.js";
 import type { Engine } from "./engine.js";
 import { SqlSession } from "./session.js";
@@ -29,10 +29,10 @@ export class SqlTransaction<H> extends SqlSession<H, TransactionConnection<H>> i
   }
 
   protected override blocked(): Promise<unknown> | undefined {
-    if (this.#ended) return Promise.reject(hasEnded());
+    if (this.#ended) return Promise.reject(transactionEnded());
     const lost = this.connection.lostError();
     if (lost) return Promise.reject(lost);
-    if (this.#failure) return Promise.reject(abortedBy(this.#failure));
+    if (this.#failure) return Promise.reject(transactionDoomed(this.#failure));
     return this.connection.blocked();
   }
 
@@ -59,7 +59,7 @@ export class SqlTransaction<H> extends SqlSession<H, TransactionConnection<H>> i
     const failure = this.#failure;
     if (failure) {
       await this.rollback();
-      throw abortedBy(failure);
+      throw transactionDoomed(failure);
     }
     this.#end();
     const ending = this.connection.commit();
@@ -73,15 +73,7 @@ export class SqlTransaction<H> extends SqlSession<H, TransactionConnection<H>> i
   }
 
   #end(): void {
-    if (this.#ended) throw hasEnded();
+    if (this.#ended) throw transactionEnded();
     this.#ended = true;
   }
-}
-
-function hasEnded(): TransactionError {
-  return new TransactionError("This transaction has ended");
-}
-
-function abortedBy(failure: OmmiError): TransactionError {
-  return new TransactionError(`An earlier call in this transaction failed, so it can only roll back: ${failure.message}`, { cause: failure });
 }

@@ -8,7 +8,7 @@ export type {
 } from "../driver.js";
 export {
   asOmmiError, ConnectionError, ConstraintError, ModelError, NoResultError, OmmiError, QueryError, SchemaError,
-  TimeoutError, TransactionError, ValidationError, type TimeoutLimit, type ValidationIssue,
+  TimeoutError, TransactionError, transactionDoomed, transactionEnded, ValidationError, type TimeoutLimit, type ValidationIssue,
 } from "../errors.js";
 export { isScalar, isStructured, STRUCTURED_TYPES, typeName, type FieldType, type ScalarType, type SchemaField, type StructuredType, type ValueType } from "../model/field.js";
 export type { FieldMeta, ModelMeta, NestedIndex } from "../model/meta.js";
