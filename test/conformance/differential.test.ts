@@ -66,9 +66,15 @@ beforeAll(async () => {
     }
     const opened = await candidate.open();
     const db = new Ommi(opened.driver);
-    // PostgreSQL's text cannot hold U+0000; SQLite's and MongoDB's can. MongoDB has no foreign keys and no savepoints.
+    // PostgreSQL's text cannot hold U+0000; SQLite's and MongoDB's can, but BSON's keys cannot.
+    // MongoDB has no foreign keys and no savepoints.
     const declared = opened.driver.capabilities;
-    const capabilities = { storesNul: !candidate.name.startsWith("postgres"), foreignKeys: declared.foreignKeys === true, savepoints: declared.savepoints === true };
+    const capabilities = {
+      storesNul: !candidate.name.startsWith("postgres"),
+      storesNulInKeys: candidate.name.startsWith("sqlite"),
+      foreignKeys: declared.foreignKeys === true,
+      savepoints: declared.savepoints === true,
+    };
     targets.push({ name: candidate.name, db, capabilities, dispose: () => opened.dispose() });
     await db.schema(collection).createModels().raiseOnErrors();
   }

@@ -21,7 +21,10 @@ import { textMatches } from "./text-matching.js";
 
 /** What differs between databases: PostgreSQL's text (and jsonb) cannot hold U+0000; MongoDB enforces no references and has no savepoints. */
 export interface Capabilities {
+  /** Text, at any depth of a value, may hold U+0000 (not on PostgreSQL). */
   readonly storesNul: boolean;
+  /** Keys inside structured values may hold U+0000 (SQLite only: BSON's keys cannot, PostgreSQL's JSON neither). */
+  readonly storesNulInKeys: boolean;
   /** References are foreign keys (the driver's `foreignKeys`): a row referring to a missing one is a ConstraintError. */
   readonly foreignKeys: boolean;
   /** A transaction can open a nested one (the driver's `savepoints`); without, a nested transaction is a TransactionError and its callback never runs. */
@@ -340,12 +343,17 @@ export function queryRefusedByCore(query: QueryDescription): boolean {
 
 /** Phase 2 for a query: text the database cannot hold, anywhere in a value compared with. */
 function queryRefusedByDriver(query: QueryDescription, capabilities: Capabilities): boolean {
-  if (capabilities.storesNul) return false;
+  if (capabilities.storesNul && capabilities.storesNulInKeys) return false;
   for (const [node, itemShape] of leaves(query.where)) {
     if (node.kind !== "compare") continue;
-    for (const value of comparedValues(node, targetShape(node, itemShape))) if (hasNulDeep(value)) return true;
+    for (const value of comparedValues(node, targetShape(node, itemShape))) if (nulRefused(value, capabilities)) return true;
   }
   return false;
+}
+
+/** Whether the database refuses `value` for a U+0000 in its text or in one of its keys. */
+function nulRefused(value: unknown, capabilities: Capabilities): boolean {
+  return hasNulDeep(value, { text: !capabilities.storesNul, keys: !capabilities.storesNulInKeys });
 }
 
 /** Phase 1 for values to store: the schema's types, nullability and presence (at every depth), and well-formed text. */
@@ -368,7 +376,7 @@ function valuesRefusedByCore(modelName: ModelName, values: Readonly<Record<strin
 
 /** Phase 2 for values to store (as stored: keys the schema drops are gone). */
 function valuesRefusedByDriver(values: Readonly<Record<string, unknown>>, capabilities: Capabilities): boolean {
-  return !capabilities.storesNul && Object.values(values).some(hasNulDeep);
+  return Object.values(values).some((value) => nulRefused(value, capabilities));
 }
 
 /** Phase 3: a reference to a row that is not there. */

@@ -111,11 +111,11 @@ export function isJson(value: unknown): boolean {
   return Object.entries(value).every(([key, item]) => !isMalformed(key) && item !== undefined && isJson(item));
 }
 
-/** Whether text anywhere in a value (keys included) holds U+0000, which PostgreSQL cannot store. */
-export function hasNulDeep(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(hasNulDeep);
-  if (isPlainObject(value)) return Object.entries(value).some(([key, item]) => key.includes("\u0000") || hasNulDeep(item));
+/** Whether text anywhere in a value (`where.text`), or a key at any depth (`where.keys`), holds U+0000. */
+export function hasNulDeep(value: unknown, where: { readonly text: boolean; readonly keys: boolean }): boolean {
+  if (typeof value === "string") return where.text && value.includes("\u0000");
+  if (Array.isArray(value)) return value.some((item) => hasNulDeep(item, where));
+  if (isPlainObject(value)) return Object.entries(value).some(([key, item]) => (where.keys && key.includes("\u0000")) || hasNulDeep(item, where));
   return false;
 }
 
