@@ -82,4 +82,16 @@ export const keys = defineScenario("keys", "keys and unique fields", (context) =
     expect(await failure(db.find(Account.id.eq(2)).update({ email: "a@example.com" }))).toBeInstanceOf(ConstraintError);
     expect(await fieldOf(db.find(when(Account).sort(Account.id.asc())), "email")).toEqual(["a@example.com", "b@example.com"]);
   }));
+
+  it("an update that would give two rows one Unique value changes none of them, however many it changed before", async () => {
+    const { db, create, collection } = context();
+    const Account = model(z.object({ id: z.number().int(), email: z.string(), nick: z.string().nullable() }), {
+      name: "Account", collection, fields: { nick: Unique },
+    });
+    await create();
+    for (const id of [1, 2, 3]) await db.add(Account, { id, email: `${id}@example.com`, nick: null }).raiseOnErrors();
+    expect(await failure(db.find(Account.id.gte(2)).update({ email: "new@example.com", nick: "same" }))).toBeInstanceOf(ConstraintError);
+    expect(await fieldOf(db.find(when(Account).sort(Account.id.asc())), "email")).toEqual(["1@example.com", "2@example.com", "3@example.com"]);
+    expect(await fieldOf(db.find(when(Account).sort(Account.id.asc())), "nick")).toEqual([null, null, null]);
+  });
 });

@@ -52,6 +52,11 @@ function generatedIntegerKey(model: ModelMeta): FieldMeta | undefined {
   return model.keys.length === 1 && key?.auto && key.type === "integer" ? key : undefined;
 }
 
+/** Whether a unique index covers `field`: Unique, a part of a composite key, or a Unique path inside it. */
+function inUniqueIndex(model: ModelMeta, field: FieldMeta): boolean {
+  return field.unique || (field.key && model.keys.length > 1) || model.nestedIndexes.some((index) => index.unique && index.field === field);
+}
+
 /** A patch's fields and values as `$set` and `$unset` (a value left out is unset). */
 function storedPatch(patch: PreparedPatch): { set: Document; unset: Document } {
   const set: Document = {};
@@ -216,17 +221,23 @@ export class MongoSession implements DriverSession {
       if (!this.clientSession && !this.context.transactions()) return Promise.reject(keyChangeRefused(model, key));
       return this.#run(`updating ${model.name}`, model, (collection) => this.#updateKeys(collection, query, key, set, unset));
     }
-    return this.#run(`updating ${model.name}`, model, async (collection) => {
-      const options = this.#options(query.timeout);
+    const change: Document = {};
+    if (Object.keys(set).length > 0) change.$set = set;
+    if (Object.keys(unset).length > 0) change.$unset = unset;
+    const updateIn = async (collection: Collection, session: ClientSession | undefined): Promise<number> => {
+      const options = { ...this.#options(query.timeout), ...(session ? { session } : {}) };
       const selection = await this.#selection(collection, query, options);
       if (!selection) return 0;
-      const change: Document = {};
-      if (Object.keys(set).length > 0) change.$set = set;
-      if (Object.keys(unset).length > 0) change.$unset = unset;
       if (Object.keys(change).length === 0) return collection.countDocuments(selection, options);
       const result = await collection.updateMany(selection, change, options);
       return result.matchedCount;
-    });
+    };
+    // updateMany stops at the first document that breaks a unique index, keeping those it changed
+    // before: such an update runs in a transaction of its own, so that it changes all or nothing.
+    const atomic = !this.clientSession && this.context.transactions() && patch.fields.some((field) => inUniqueIndex(model, field));
+    return this.#run(`updating ${model.name}`, model, (collection) =>
+      atomic ? this.context.inOwnTransaction((session) => updateIn(collection, session)) : updateIn(collection, this.clientSession),
+    );
   }
 
   /**
