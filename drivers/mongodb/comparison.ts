@@ -1,7 +1,7 @@
 import type { Document } from "mongodb";
 import type { ComparisonNode, ValueType } from "../../src/kit/driver.js";
 import { compileArrayOperator, compileLength } from "./arrays.js";
-import type { Compilation } from "./filter.js";
+import type { Compilation } from "./compilation.js";
 import { compileExpressionComparison } from "./expression-comparison.js";
 import { needsExpression, targetPath } from "./paths.js";
 import { textPattern } from "./text.js";

@@ -1,7 +1,10 @@
 import type { Document } from "mongodb";
-import type { FieldMeta, ModelMeta, PreparedQuery } from "../../src/kit/driver.js";
-import { Compilation, compileCondition, NOTHING } from "./filter.js";
+import type { PreparedQuery } from "../../src/kit/driver.js";
+import { Compilation, NOTHING, type RelatedRows } from "./compilation.js";
+import { compileCondition } from "./filter.js";
 import { compileSort } from "./sort.js";
+
+export type { RelatedRows };
 
 export interface CompiledQuery {
   /** A find filter. */
@@ -13,12 +16,6 @@ export interface CompiledQuery {
   readonly addFields?: Document;
   readonly skip?: number;
   readonly limit?: number;
-}
-
-/** What the compiler may ask of the database for a condition on another model (select-in): the
- *  distinct tuples of `fields` (stored paths) of `model`'s documents matching `filter`. */
-export interface RelatedRows {
-  joinValues(model: ModelMeta, fields: readonly FieldMeta[], filter: Document): Promise<readonly (readonly unknown[])[]>;
 }
 
 /**

@@ -1,55 +1,65 @@
 import { Double, type Document } from "mongodb";
-import { QueryError, targetName, type ComparisonNode, type ValueType } from "../../src/kit/driver.js";
-import { isFalse } from "./arrays.js";
-import type { Compilation } from "./filter.js";
+import type { ComparisonNode, ValueType } from "../../src/kit/driver.js";
+import { arrayOperatorExpression, isFalse, lengthExpression } from "./arrays.js";
+import type { Compilation } from "./compilation.js";
 import { valueExpression } from "./paths.js";
 import { textPattern } from "./text.js";
 
 /**
  * A comparison on a value that only an aggregation expression reaches (a key holding `.` or
- * starting with `$`, see paths.ts), as `{$expr: ...}` with Ommi's meaning:
+ * starting with `$`, see paths.ts), as `{$expr: ...}`.
+ */
+export function compileExpressionComparison(node: ComparisonNode, compilation: Compilation): Document {
+  return { $expr: comparisonExpression(node, valueExpression(node.field, node.path), compilation) };
+}
+
+/**
+ * A comparison as a boolean aggregation expression on `value` (the expression reaching what is
+ * compared: a row's field or key, an item of `some(...)` or its key; for a length, the array),
+ * with Ommi's meaning:
  * - every value compared is a `$literal`, so that a string starting with `$` or an object is
  *   read as data, never as a field path or an expression;
  * - expressions order every value against every other (BSON order, null and missing lowest), so
  *   each operator but eq is guarded to values of the compared value's kind, which also keeps
  *   null and missing out (rule 1: they match only the null tests);
  * - `$eq` and `$in` compare whole values (they never look into arrays), as Ommi does.
- * The expression is always true or false, so `not` (`$nor`) is its exact complement.
+ * The expression is always true or false (never null, never an error), so its negation is its
+ * exact complement (rule 2).
  */
-export function compileExpressionComparison(node: ComparisonNode, compilation: Compilation): Document {
+export function comparisonExpression(node: ComparisonNode, value: string | Document, compilation: Compilation): Document {
   const { field, path, operator } = node;
+  if (path?.length) return lengthExpression(value, node, compilation);
   const type: ValueType = path?.type ?? field;
-  const value = valueExpression(field, path);
   const isThere = { $gt: [value, null] };
   switch (operator) {
     case "isNull":
-      return { $expr: { $lte: [value, null] } };
+      return { $lte: [value, null] };
     case "isNotNull":
-      return { $expr: isThere };
+      return isThere;
     case "eq":
-      return { $expr: { $eq: [value, { $literal: compilation.stored(node, type) }] } };
+      return { $eq: [value, { $literal: compilation.stored(node, type) }] };
     case "ne":
-      return { $expr: { $and: [isThere, { $ne: [value, { $literal: compilation.stored(node, type) }] }] } };
+      return { $and: [isThere, { $ne: [value, { $literal: compilation.stored(node, type) }] }] };
     case "gt":
     case "gte":
     case "lt":
     case "lte": {
       const compared = compilation.stored(node, type);
-      return { $expr: { $and: [ofKind(value, type, compared), { [`$${operator}`]: [value, { $literal: compared }] }] } };
+      return { $and: [ofKind(value, type, compared), { [`$${operator}`]: [value, { $literal: compared }] }] };
     }
     case "in":
-      return { $expr: { $and: [isThere, { $in: [value, { $literal: compilation.storedList(node, type) }] }] } };
+      return { $and: [isThere, { $in: [value, { $literal: compilation.storedList(node, type) }] }] };
     case "notIn":
-      return { $expr: { $and: [isThere, isFalse({ $in: [value, { $literal: compilation.storedList(node, type) }] })] } };
+      return { $and: [isThere, isFalse({ $in: [value, { $literal: compilation.storedList(node, type) }] })] };
     case "has":
     case "hasAny":
     case "hasAll":
     case "isEmpty":
-      throw new QueryError(`${targetName(field, path)}.${operator}(): MongoDB reaches this key only through an expression, where array operators are not written; compare the whole array with eq, or its length`);
+      return arrayOperatorExpression(node, value, compilation);
     default: {
       const pattern = textPattern(operator, compilation.value(node.value) as string);
       // `$regexMatch` fails on anything but a string: only strings are given to it.
-      return { $expr: { $cond: [ofKind(value, type, ""), { $regexMatch: { input: value, regex: pattern } }, false] } };
+      return { $cond: [ofKind(value, type, ""), { $regexMatch: { input: value, regex: { $literal: pattern } } }, false] };
     }
   }
 }

@@ -1,65 +1,16 @@
 import type { Document } from "mongodb";
-import { Param, QueryError, quote, targetName, type ComparisonNode, type ConditionNode, type ValueType } from "../../src/kit/driver.js";
-import { compileSome } from "./arrays.js";
+import type { ConditionNode } from "../../src/kit/driver.js";
 import { compileComparison } from "./comparison.js";
-import type { RelatedRows } from "./compile-query.js";
+import { inTurn, type Compilation } from "./compilation.js";
 import { compileRelated } from "./related.js";
-import { storedValueIssue, toStored, type StoredValueIssue } from "./values.js";
-
-/** What compiling one query needs: its values (conditions hold `Param`s) and the database, for conditions on other models. */
-export class Compilation {
-  constructor(
-    readonly values: readonly unknown[],
-    readonly related: RelatedRows,
-  ) {}
-
-  /** The value a `Param` stands for. */
-  value(param: unknown): unknown {
-    if (!(param instanceof Param)) throw new Error("the compiler expects prepared queries (values replaced by Param)");
-    return this.values[param.index];
-  }
-
-  /**
-   * The value as it is stored for `type`: the same BSON type as the stored values it is compared
-   * with. A value BSON cannot hold exactly (a bigint beyond 64 bits, a key holding NUL, at any
-   * depth) is refused naming `target`, rather than failing in the client's serializer or being
-   * compared as something else. `type` is the compared value's (the target's, or its items').
-   */
-  stored(node: ComparisonNode, type: ValueType): unknown {
-    return storedExactly(type, this.value(node.value), node);
-  }
-
-  /** A list (in, notIn, hasAny, hasAll) with each value as stored for `type`, each checked as `stored` does. */
-  storedList(node: ComparisonNode, type: ValueType): unknown[] {
-    return (this.value(node.value) as readonly unknown[]).map((value) => storedExactly(type, value, node));
-  }
-}
-
-function storedExactly(type: ValueType, value: unknown, node: ComparisonNode): unknown {
-  const issue = insideStructuredValue(node) ? nestedIssue(type, value) : storedValueIssue(type, value);
-  if (issue) {
-    const where = issue.path.length ? ` (at ${issue.path.map((part) => quote(String(part))).join(" > ")} in the value compared)` : "";
-    throw new QueryError(`${targetName(node.field, node.path)}: ${issue.message}${where}`);
-  }
-  return toStored(type, value);
-}
-
-/** Whether the value compared is inside a structured value (a key's, an item's), where BSON holds more than in a field of its own (values.ts). */
-function insideStructuredValue(node: ComparisonNode): boolean {
-  const { path, operator } = node;
-  return Boolean(path?.element || path?.keys.length) || operator === "has" || operator === "hasAny" || operator === "hasAll";
-}
-
-/** storedValueIssue for a value stored inside a structured one: asked as the item of an array (values.ts exports no other way). */
-function nestedIssue(type: ValueType, value: unknown): StoredValueIssue | undefined {
-  const issue = storedValueIssue({ type: "array", of: type, nullable: false }, [value]);
-  return issue && { path: issue.path.slice(1), message: issue.message };
-}
+import { compileSome } from "./some.js";
 
 /**
  * A condition → a MongoDB query document. Each document compiled here matches a row or does not
  * (no third answer, as SQL's NULL is), once rule 1 is written into every comparison
- * (comparison.ts): so `not` is `$nor`, the exact complement.
+ * (comparison.ts): so `not` is `$nor`, the exact complement. What no query document says
+ * (some() conditions `$elemMatch` cannot hold, keys no path reaches) is `$expr` with the same
+ * meaning (condition-expression.ts): nothing is refused for being hard to say in MongoDB.
  */
 export async function compileCondition(node: ConditionNode, compilation: Compilation): Promise<Document> {
   switch (node.kind) {
@@ -67,22 +18,14 @@ export async function compileCondition(node: ConditionNode, compilation: Compila
       return compileComparison(node, compilation);
     case "and":
     case "or": {
-      const items = await Promise.all(node.items.map((item) => compileCondition(item, compilation)));
+      const items = await inTurn(node.items, (item) => compileCondition(item, compilation));
       return { [node.kind === "and" ? "$and" : "$or"]: items };
     }
     case "not":
       return { $nor: [await compileCondition(node.item, compilation)] };
     case "some":
-      return compileSome(node, compilation, (where) => compileCondition(where, compilation));
+      return compileSome(node, compilation, (item) => compileCondition(item, compilation));
     case "related":
       return compileRelated(node, compilation, (item) => compileCondition(item, compilation));
   }
-}
-
-/** A filter no document matches (every document has an `_id`). */
-export const NOTHING: Document = Object.freeze({ _id: { $in: [] } });
-
-/** Refuses, naming it, a condition that cannot be written in MongoDB with Ommi's meaning. */
-export function cannotWrite(what: string, why: string): QueryError {
-  return new QueryError(`${what}: ${why}`);
 }

@@ -5,10 +5,10 @@ import { storedPath } from "./documents.js";
 /**
  * Dotted document paths. Every part comes from the model (a field's stored name, the keys of its
  * object type), never from a user's value. MongoDB reads `.` as a step and a leading `$` as an
- * operator, so a key holding either cannot be reached by a query path: a comparison or a sort on
- * such a key is written as an aggregation expression instead (`valueExpression`, `$getField`);
- * where no expression can go (inside `$elemMatch`, array operators) it is a QueryError naming
- * what was asked for, rather than a path that silently means something else.
+ * operator, so a key holding either cannot be reached by a query path: a condition or a sort on
+ * such a key is written as an aggregation expression instead (`valueExpression`, `$getField`).
+ * The keys no document can hold (empty, or holding NUL) are a QueryError naming what was asked
+ * for, rather than a path that silently means something else.
  */
 
 /** The stored path of `field` ("_id" for a single key). */
@@ -32,7 +32,12 @@ export function targetPath(field: FieldMeta, path: ValuePath | undefined): strin
 
 /** Whether a key of a row's own (not `some()` item) path can only be reached by an expression (see the top of this file). */
 export function needsExpression(path: ValuePath | undefined): boolean {
-  return path !== undefined && !path.element && path.keys.some((key) => partProblem(key) !== undefined && reachableByGetField(key));
+  return path !== undefined && !path.element && !reachableByQueryPath(path);
+}
+
+/** Whether a query path (dotted, for a find filter or `$elemMatch`) reaches every key of `path`. */
+export function reachableByQueryPath(path: ValuePath | undefined): boolean {
+  return (path?.keys ?? []).every((key) => partProblem(key) === undefined);
 }
 
 /**
@@ -40,10 +45,13 @@ export function needsExpression(path: ValuePath | undefined): boolean {
  * plain, then `$getField` for each key from the first that is not (MongoDB 5.0+; the key as a
  * `$literal`, so that neither `.` nor `$` in it means anything). A missing key, or a null or
  * missing value on the way, gives null or missing: at or below null, as the null tests expect.
+ * A path marked `element` starts at the item of the innermost `some(...)`: the variable `item`
+ * names it (`"$$item1.a"`).
  */
-export function valueExpression(field: FieldMeta, path: ValuePath | undefined): string | Document {
+export function valueExpression(field: FieldMeta, path: ValuePath | undefined, item?: string): string | Document {
   const keys = path?.keys ?? [];
-  const plain: string[] = [fieldPath(field)];
+  if (path?.element && item === undefined) throw new Error("unreachable: a path inside some() compiled without the item's variable");
+  const plain: string[] = [path?.element ? `$${item as string}` : fieldPath(field)];
   let index = 0;
   for (; index < keys.length && partProblem(keys[index] as string) === undefined; index++) plain.push(keys[index] as string);
   let expression: string | Document = fieldReference(plain.join("."));
@@ -62,8 +70,7 @@ export function fieldReference(path: string): string {
 function checkPart(part: string, field: FieldMeta, path: ValuePath | undefined): void {
   const problem = partProblem(part);
   if (!problem) return;
-  const where = reachableByGetField(part) ? " (inside some() or an array operator, where MongoDB takes no expression)" : "";
-  throw new QueryError(`${targetName(field, path)}: the stored name ${quote(part)} ${problem}, which a MongoDB query path cannot reach${where}`);
+  throw new QueryError(`${targetName(field, path)}: the stored name ${quote(part)} ${problem}, which a MongoDB query path cannot reach`);
 }
 
 function partProblem(part: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { Document } from "mongodb";
 import { hopEnds, type ConditionNode, type FieldMeta, type Hop, type RelatedNode } from "../../src/kit/driver.js";
-import { NOTHING, type Compilation } from "./filter.js";
-import { fieldPath } from "./paths.js";
+import { NOTHING, type Compilation } from "./compilation.js";
+import { fieldPath, fieldReference } from "./paths.js";
 
 /**
  * A condition on another model, reached through ReferenceTo hops: select-in, one query per hop,
@@ -17,18 +17,43 @@ import { fieldPath } from "./paths.js";
  * rather than running.
  */
 export async function compileRelated(node: RelatedNode, compilation: Compilation, condition: (item: ConditionNode) => Promise<Document>): Promise<Document> {
+  const { fields, tuples } = await joinValues(node, compilation, condition);
+  return joinedBy(fields, tuples);
+}
+
+/**
+ * The same, as a boolean aggregation expression (a condition on another model inside `some(...)`,
+ * compiled as an expression): the row's own join fields, compared with `$in`/`$eq` on `$literal`
+ * values. A null or missing reference equals none of them.
+ */
+export async function relatedExpression(node: RelatedNode, compilation: Compilation, condition: (item: ConditionNode) => Promise<Document>): Promise<Document> {
+  const { fields, tuples } = await joinValues(node, compilation, condition);
+  const complete = completeTuples(tuples);
+  const references = fields.map((field) => fieldReference(fieldPath(field)));
+  if (references.length === 1) return { $in: [references[0], { $literal: complete.map((tuple) => tuple[0]) }] };
+  if (complete.length === 0) return { $literal: false };
+  return { $or: complete.map((tuple) => ({ $and: references.map((reference, index) => ({ $eq: [reference, { $literal: tuple[index] }] })) })) };
+}
+
+/** The join values of the first hop (the query's model's own fields and the tuples they must equal), asking the database hop by hop. */
+async function joinValues(node: RelatedNode, compilation: Compilation, condition: (item: ConditionNode) => Promise<Document>): Promise<{ fields: readonly FieldMeta[]; tuples: readonly (readonly unknown[])[] }> {
   let filter = await condition(node.item);
-  for (let step = node.path.length - 1; step >= 0; step--) {
+  for (let step = node.path.length - 1; ; step--) {
     const hop = node.path[step] as Hop;
     const tuples = await compilation.related.joinValues(hopEnds(hop).to, hop.to, filter);
+    if (step === 0) return { fields: hop.from, tuples };
     filter = joinedBy(hop.from, tuples);
   }
-  return filter;
+}
+
+/** Tuples without a null (those join nothing). */
+function completeTuples(tuples: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] {
+  return tuples.filter((tuple) => tuple.every((value) => value !== null && value !== undefined));
 }
 
 /** Documents whose `fields` equal one of `tuples`, pairwise. */
 function joinedBy(fields: readonly FieldMeta[], tuples: readonly (readonly unknown[])[]): Document {
-  const complete = tuples.filter((tuple) => tuple.every((value) => value !== null && value !== undefined));
+  const complete = completeTuples(tuples);
   const paths = fields.map(fieldPath);
   if (paths.length === 1) return { [paths[0] as string]: { $in: complete.map((tuple) => tuple[0]) } };
   if (complete.length === 0) return NOTHING;

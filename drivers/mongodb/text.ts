@@ -12,14 +12,6 @@ export function textPattern(operator: TextOperator, value: string): string {
 }
 
 /**
- * A pattern that matches the texts both `first` and `second` match: two text conditions on the
- * same item of an array inside `some(...)`, where `$elemMatch`'s operator form has one `$regex`.
- */
-export function bothPatterns(first: string, second: string): string {
-  return `^(?=${ANY}*?(?:${first}))(?=${ANY}*?(?:${second}))`;
-}
-
-/**
  * LIKE tokens as a pattern that backtracking engines run in time linear in the text (times the
  * pattern): the literal runs between `%` are fixed-length, so taking each run at its earliest
  * place after the previous one is right (it leaves the most room for the rest), and each

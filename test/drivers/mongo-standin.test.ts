@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Binary, Decimal128, Double, Int32, Long, MongoBulkWriteError, MongoClient, type ObjectId, type Db, type Document, type MongoServerError } from "mongodb";
+import { Binary, Decimal128, Double, Int32, Long, MongoBulkWriteError, MongoClient, ObjectId, type Db, type Document, type MongoServerError } from "mongodb";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { requireService } from "../support/availability.js";
 import { type MongoStandin, standinUnavailable, startMongoStandin } from "../support/mongo-standin.js";
@@ -246,6 +246,36 @@ describe("updates, deletes and findAndModify", () => {
     await db.collection<Loose>("t").updateOne({ _id: 1 }, { $inc: { n: 1 } });
     const found = await db.collection<Loose>("t").findOne({ _id: 1 }, { promoteValues: false });
     expect(found?.n).toEqual(Long.fromNumber(6));
+  });
+});
+
+describe("field names holding '.' or starting with '$' (MongoDB 5.0+)", () => {
+  const awkward = { "a.b": 1, $price: 2, nested: { "x.y": [{ $z: true }] } };
+
+  it("stores them inside sub-documents set by $set, by a replacement and by an upsert", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertMany([{ _id: 1 }, { _id: 2 }]);
+    await t.updateOne({ _id: 1 }, { $set: { sub: awkward, "deep.er": [awkward] } });
+    await t.replaceOne({ _id: 2 }, { sub: awkward, "top.dotted": 3 });
+    await t.updateOne({ _id: 3 }, { $set: { sub: awkward } }, { upsert: true });
+    expect(await t.find({}, { sort: { _id: 1 } }).toArray()).toEqual([
+      { _id: 1, sub: awkward, deep: { er: [awkward] } },
+      { _id: 2, sub: awkward, "top.dotted": 3 },
+      { _id: 3, sub: awkward },
+    ]);
+    expect(await t.findOneAndUpdate({ _id: 3 }, { $set: { sub: { $other: 1 } } }, { returnDocument: "after" })).toEqual({ _id: 3, sub: { $other: 1 } });
+  });
+
+  it("refuses a top-level '$' name from an update operator on an existing document, not from an upsert that inserts", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertOne({ _id: 1, date: "2021-07-07" });
+    const refused = await rejection(t.updateOne({ date: "2021-07-07" }, { $set: { $hotel: 320 } }, { upsert: true }));
+    expect(refused.code).toBe(52);
+    expect(await t.findOne({ _id: 1 })).toEqual({ _id: 1, date: "2021-07-07" });
+    await t.updateOne({ date: "2021-07-08" }, { $set: { $hotel: 320 } }, { upsert: true });
+    expect(await t.findOne({ date: "2021-07-08" }, { projection: { _id: 0 } })).toEqual({ date: "2021-07-08", $hotel: 320 });
   });
 });
 
@@ -734,6 +764,169 @@ describe("aggregation expressions", () => {
     expect((await rejection(ids(db, "t", { $expr: { $and: [{ $gt: [{ $size: "$tags" }, 1] }, { $isArray: "$tags" }] } }))).message).toMatch(/\$size/);
     expect(await ids(db, "t", { $expr: { $and: [] } })).toEqual([1, 2, 3]);
     expect(await ids(db, "t", { $expr: { $or: [] } })).toEqual([]);
+  });
+});
+
+describe("array, string and variable expressions", () => {
+  /** The value of `expression` on one document holding `fields` (undefined when it is missing). */
+  async function valueOf(expression: unknown, fields: Document = {}): Promise<unknown> {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertOne({ _id: 1, ...fields });
+    const [found] = await db.collection("t").aggregate([{ $addFields: { out: expression } }]).toArray();
+    return found?.out as unknown;
+  }
+
+  async function failure(expression: Document, fields: Document = {}): Promise<number | undefined> {
+    return (await rejection(valueOf(expression, fields))).code as number | undefined;
+  }
+
+  it("evaluates $map with its variable in every nested expression, inner names beside outer ones", async () => {
+    const a = [1, 2, 3];
+    const table = { $map: { input: "$a", as: "x", in: { $map: { input: "$a", as: "y", in: { $multiply: ["$$x", "$$y"] } } } } };
+    expect(await valueOf(table, { a })).toEqual([[1, 2, 3], [2, 4, 6], [3, 6, 9]]);
+    const smaller = { $map: { input: "$a", as: "x", in: { $filter: { input: "$a", as: "y", cond: { $lt: ["$$y", "$$x"] } } } } };
+    expect(await valueOf(smaller, { a })).toEqual([[], [1], [1, 2]]);
+    expect(await valueOf({ $map: { input: "$a", in: { $add: ["$$this", 1] } } }, { a })).toEqual([2, 3, 4]);
+    // A missing result is null inside the output; a null or missing input gives null.
+    expect(await valueOf({ $map: { input: "$a", in: "$$this.nope" } }, { a })).toEqual([null, null, null]);
+    expect(await valueOf({ $map: { input: "$none", in: "$$this" } })).toBeNull();
+    expect(await failure({ $map: { input: "$a", in: "$$this" } }, { a: "str" })).toBe(16883);
+    expect(await failure({ $map: { input: [1], in: "$$undefinedName" } })).toBe(17276);
+  });
+
+  it("keeps $filter elements by MongoDB's truthiness, with a limit, and folds with $reduce", async () => {
+    const values = ["x", "", [], {}, 0, null, false, new Double(0.5)];
+    expect(await valueOf({ $filter: { input: "$v", cond: "$$this" } }, { v: values })).toEqual(["x", "", [], {}, 0.5]);
+    expect(await valueOf({ $filter: { input: [1, 2, 3, 4], as: "n", cond: { $gt: ["$$n", 1] }, limit: 2 } })).toEqual([2, 3]);
+    expect(await valueOf({ $filter: { input: "$none", cond: true } })).toBeNull();
+    expect(await valueOf({ $reduce: { input: [1, 2, 3], initialValue: 10, in: { $add: ["$$value", "$$this"] } } })).toBe(16);
+    expect(await valueOf({ $reduce: { input: [[1], [2, 3]], initialValue: [], in: { $concatArrays: ["$$value", "$$this"] } } })).toEqual([1, 2, 3]);
+    expect(await failure({ $reduce: { input: 5, initialValue: 0, in: 0 } })).toBe(40080);
+  });
+
+  it("tests membership and truth of arrays with BSON equality", async () => {
+    expect(await valueOf({ $in: [true, [1, "true"]] })).toBe(false);
+    expect(await valueOf({ $in: [1, [new Double(1), "x"]] })).toBe(true);
+    expect(await valueOf({ $in: ["$missing", [null]] })).toBe(false);
+    expect(await valueOf({ $in: ["$v", ["$w", 9]] }, { v: 4, w: 4 })).toBe(true);
+    expect(await failure({ $in: [1, "$missing"] })).toBe(40081);
+    expect(await valueOf({ $anyElementTrue: [[0, null, false, ""]] })).toBe(true);
+    expect(await valueOf({ $anyElementTrue: [[0, null, false]] })).toBe(false);
+    expect(await valueOf({ $allElementsTrue: [[1, [], {}]] })).toBe(true);
+    expect(await valueOf({ $allElementsTrue: [[]] })).toBe(true);
+    expect(await failure({ $anyElementTrue: "$missing" })).toBe(17041);
+    expect(await valueOf({ $setIsSubset: [[1, "a"], ["a", new Double(1), 2]] })).toBe(true);
+    expect(await valueOf({ $setIsSubset: [[true], [1]] })).toBe(false);
+  });
+
+  it("measures, joins and indexes arrays, failing on what is not one", async () => {
+    expect(await valueOf({ $size: "$a" }, { a: [1, [2, 3]] })).toBe(2);
+    expect(await failure({ $size: "$missing" })).toBe(17124);
+    expect(await valueOf({ $concatArrays: ["$a", [3], []] }, { a: [1, 2] })).toEqual([1, 2, 3]);
+    expect(await valueOf({ $concatArrays: ["$a", "$missing"] }, { a: [1] })).toBeNull();
+    expect(await failure({ $concatArrays: ["$a", "x"] }, { a: [1] })).toBe(28664);
+    expect(await valueOf({ $arrayElemAt: ["$a", -1] }, { a: [1, 2, 3] })).toBe(3);
+    expect(await valueOf({ $arrayElemAt: ["$a", new Double(1)] }, { a: [1, 2, 3] })).toBe(2);
+    expect(await valueOf({ $arrayElemAt: ["$a", 3] }, { a: [1, 2, 3] })).toBeUndefined();
+    expect(await valueOf({ $arrayElemAt: ["$missing", 0] })).toBeNull();
+    expect(await failure({ $arrayElemAt: ["$a", 0.5] }, { a: [1] })).toBe(28691);
+  });
+
+  it("reads field paths through arrays from sub-documents only, never by position", async () => {
+    const o = [{ b: 1 }, { c: 2 }, 5, [{ b: 7 }], { b: 3 }];
+    expect(await valueOf("$o.b", { o })).toEqual([1, 3]);
+    expect(await valueOf("$a.0", { a: [10, 20] })).toEqual([]);
+    expect(await valueOf(["$a", "$missing"], { a: 1 })).toEqual([1, null]);
+  });
+
+  it("counts code points with $strLenCP", async () => {
+    expect(await valueOf({ $strLenCP: "$s" }, { s: "héllo😀" })).toBe(6);
+    expect(await failure({ $strLenCP: "$missing" })).toBe(34471);
+  });
+
+  it("evaluates $regexMatch like $regex: options, \\z and \\Z, null input false, other input an error", async () => {
+    expect(await valueOf({ $regexMatch: { input: "$s", regex: "^hello$", options: "im" } }, { s: "x\nHELLO" })).toBe(true);
+    expect(await valueOf({ $regexMatch: { input: "a\nb", regex: "a.b", options: "s" } })).toBe(true);
+    expect(await valueOf({ $regexMatch: { input: "a\nb", regex: "a.b" } })).toBe(false);
+    expect(await valueOf({ $regexMatch: { input: "ab\n", regex: "b\\z" } })).toBe(false);
+    expect(await valueOf({ $regexMatch: { input: "ab\n", regex: "b\\Z" } })).toBe(true);
+    expect(await valueOf({ $regexMatch: { input: "AB", regex: /ab/i } })).toBe(true);
+    expect(await valueOf({ $regexMatch: { input: "$missing", regex: "x" } })).toBe(false);
+    expect(await valueOf({ $regexMatch: { input: null, regex: "x" } })).toBe(false);
+    expect(await failure({ $regexMatch: { input: 5, regex: "x" } })).toBe(51104);
+    expect(await failure({ $regexMatch: { input: "a", regex: "a", options: "q" } })).toBe(51108);
+    expect(await failure({ $regexMatch: { input: "a", regex: /a/i, options: "m" } })).toBe(51075);
+  });
+
+  it("bounds a catastrophic $regexMatch inside $expr with an error instead of hanging", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertOne({ _id: 1, s: `${"a".repeat(40)}b` });
+    const error = await rejection(db.collection<Loose>("t").find({ $expr: { $regexMatch: { input: "$s", regex: "^(a+)+$" } } }).toArray());
+    expect(error.code).toBeTypeOf("number");
+    expect(await db.command({ ping: 1 })).toMatchObject({ ok: 1 });
+  });
+
+  it("compares across types in BSON order, missing below null and unequal to it", async () => {
+    const ascending = [null, -1, "", "a", {}, [], new Binary(Buffer.from([0])), new ObjectId("000000000000000000000000"), false, true, new Date(0)];
+    for (let index = 1; index < ascending.length; index++) {
+      expect(await valueOf({ $lt: [{ $literal: ascending[index - 1] }, { $literal: ascending[index] }] })).toBe(true);
+      expect(await valueOf({ $gt: [{ $literal: ascending[index - 1] }, { $literal: ascending[index] }] })).toBe(false);
+    }
+    expect(await valueOf({ $lt: ["$missing", null] })).toBe(true);
+    expect(await valueOf({ $eq: ["$missing", null] })).toBe(false);
+    expect(await valueOf({ $eq: ["$missing", "$alsoMissing"] })).toBe(true);
+    expect(await valueOf({ $eq: [true, 1] })).toBe(false);
+  });
+});
+
+describe("keyset paging (served from the ordered _id list)", () => {
+  async function pages(db: Db, pageSize: number, direction: 1 | -1, filterAfter: (last: unknown) => Document): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    let last: unknown;
+    for (let round = 0; round < 100; round++) {
+      const filter = last === undefined ? filterAfter(undefined) : filterAfter(last);
+      const page = await db.collection<Loose>("t").find(filter, { sort: { _id: direction }, limit: pageSize }).toArray();
+      if (!page.length) break;
+      seen.push(...page.map((document) => document._id));
+      last = page.at(-1)?._id;
+    }
+    return seen;
+  }
+
+  it("pages forward and backward through $gt / $lt on _id, alone, in $and and in every $or branch", async () => {
+    const db = freshDb();
+    await db.collection<Loose>("t").insertMany(Array.from({ length: 25 }, (_, index) => ({ _id: index % 2 ? index : new Double(index + 0.5), n: index % 3 })));
+    const all = (await db.collection<Loose>("t").find({}, { sort: { _id: 1 } }).toArray()).map((document) => document._id);
+    const notTwo = (await db.collection<Loose>("t").find({ n: { $ne: 2 } }, { sort: { _id: 1 } }).toArray()).map((document) => document._id);
+    expect(await pages(db, 4, 1, (last) => (last === undefined ? {} : { _id: { $gt: last } }))).toEqual(all);
+    expect(await pages(db, 4, -1, (last) => (last === undefined ? {} : { _id: { $lt: last } }))).toEqual([...all].reverse());
+    expect(await pages(db, 3, 1, (last) => ({ $and: [{ n: { $ne: 2 } }, ...(last === undefined ? [] : [{ $or: [{ _id: { $gt: last } }] }])] }))).toEqual(notTwo);
+    expect(await pages(db, 5, 1, (last) => (last === undefined ? {} : { $or: [{ _id: { $gt: last, $lte: 12 } }, { $and: [{ _id: { $gt: last } }, { _id: { $gt: 12 } }] }] }))).toEqual(all);
+    const window = await db.collection<Loose>("t").find({ _id: { $gte: 3, $lt: 9 }, n: { $ne: 0 } }, { sort: { _id: -1 }, skip: 1, limit: 2 }).toArray();
+    expect(window.map((document) => document._id)).toEqual([7, 5]);
+  });
+
+  it("sees writes made between pages", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertMany(Array.from({ length: 10 }, (_, index) => ({ _id: index + 1 })));
+    const first = await t.find({ _id: { $gt: 0 } }, { sort: { _id: 1 }, limit: 3 }).toArray();
+    expect(first.map((document) => document._id)).toEqual([1, 2, 3]);
+    await t.deleteOne({ _id: 4 });
+    await t.insertOne({ _id: 3.5 });
+    await t.updateOne({ _id: 5 }, { $set: { hidden: true } });
+    const second = await t.find({ _id: { $gt: 3 }, hidden: { $exists: false } }, { sort: { _id: 1 }, limit: 3 }).toArray();
+    expect(second.map((document) => document._id)).toEqual([3.5, 6, 7]);
+  });
+
+  it("orders _id values of several types by type bracket, and bounds of another type match nothing", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertMany([{ _id: "b" }, { _id: 2 }, { _id: "a" }, { _id: 1 }]);
+    expect((await t.find({ _id: { $gt: 1 } }, { sort: { _id: 1 }, limit: 10 }).toArray()).map((document) => document._id)).toEqual([2]);
+    expect((await t.find({ _id: { $gt: "" } }, { sort: { _id: -1 }, limit: 10 }).toArray()).map((document) => document._id)).toEqual(["b", "a"]);
+    await t.deleteMany({ _id: { $type: "string" } });
+    expect((await t.find({ _id: { $gt: "" } }, { sort: { _id: 1 }, limit: 10 }).toArray()).map((document) => document._id)).toEqual([]);
   });
 });
 

@@ -241,8 +241,16 @@ def _encode_element(key, value, check_keys):
 
 
 class ValidatingBSON:
-    """Stands in for `bson.BSON` where mongomock only encodes to validate a document."""
+    """Stands in for `bson.BSON` where mongomock only encodes to validate a document: a replacement,
+    a `$set` value, an upserted document.
+
+    mongomock asks for pymongo's `check_keys`, which refuses every key holding '.' or starting with
+    '$' at any depth. MongoDB 5.0+ stores such keys in nested documents and '.' in top-level names
+    too (https://www.mongodb.com/docs/manual/core/dot-dollar-considerations/), so the keys are not
+    checked here: a top-level '$' name in a replacement is refused by mongomock before this runs,
+    and one in an update operator by `writes.refuse_dollar_fields_of_existing`. The encoding still
+    refuses what BSON cannot hold (NUL in a key, unknown types)."""
 
     @staticmethod
     def encode(document, check_keys=False, codec_options=None):
-        return encode(document, check_keys)
+        return encode(document, False)

@@ -7,6 +7,7 @@ import mongomock
 
 import admin
 import deadline
+import idorder
 import reads
 import writes
 from errors import CommandError, DuplicateKey, command_not_found
@@ -95,9 +96,25 @@ def quick_reply(command_name, command, host, connection_id):
     return None
 
 
+# Commands that never change documents: the sorted _id lists (idorder.py) outlive them.
+READ_ONLY = {"find", "count", "distinct", "aggregate", "getMore", "killCursors", "listCollections",
+             "listIndexes", "listDatabases"}
+
+
 def execute(state, command):
     """Runs one command on the engine (main thread only); raises CommandError / MustWait."""
     name = next(iter(command), None)
+    may_write = name not in READ_ONLY
+    if may_write:
+        idorder.invalidate()
+    try:
+        return _execute(state, command, name)
+    finally:
+        if may_write:
+            idorder.invalidate()
+
+
+def _execute(state, command, name):
     if name is None:
         raise CommandError(9, "FailedToParse", "empty command document")
     database = command.get("$db")

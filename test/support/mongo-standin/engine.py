@@ -12,10 +12,13 @@ from mongomock import collection as mm_collection
 from mongomock import filtering as mm_filtering
 from mongomock import helpers as mm_helpers
 
+import arrayexpressions
 import bsondates
 import expressions
+import fieldpaths
 import matching
 import pipeline
+import stringexpressions
 from bsonorder import MISSING, hashable, is_number, order_key
 from errors import CommandError, DuplicateKey
 from sorting import sort_documents
@@ -201,7 +204,8 @@ def _apply_patches():
     # mongomock encodes documents only to validate them; far dates must pass that check too.
     mm_collection.BSON = bsondates.ValidatingBSON
     matching.register_expression_evaluator(_evaluate_expression)
-    expressions.install()
+    expressions.install(arrayexpressions.OPERATORS, stringexpressions.OPERATORS)
+    fieldpaths.install()
     pipeline.install(mm_aggregate._PIPELINE_HANDLERS, sort_documents)
     # mongomock checks the server version before every update; answer it without a lookup.
     mongomock.MongoClient.server_info = lambda self: {"version": "7.0.0", "versionArray": [7, 0, 0, 0]}

@@ -6,6 +6,9 @@
 - $and, $or, $not, $cond, $ifNull with MongoDB's truthiness (false, null, missing and zeros of
   every numeric type are false), left-to-right short-circuit, and $ifNull's many arguments.
 
+Array expressions are in arrayexpressions.py, string ones in stringexpressions.py, field paths,
+variables and array literals in fieldpaths.py; engine.py installs them all through `install`.
+
 Inside mongomock's parser a KeyError means "missing" (the field is left out by $addFields and
 $project); the handlers here keep that convention.
 """
@@ -49,7 +52,7 @@ _original_array_operator = mm_aggregate._Parser._handle_array_operator
 
 def _array_operator(self, operator, value):
     if operator == "$isArray":
-        return isinstance(self._parse_or_nothing(_single_argument(operator, value)), list)
+        return isinstance(self._parse_or_nothing(single_argument(operator, value)), list)
     return _original_array_operator(self, operator, value)
 
 
@@ -57,7 +60,7 @@ def _arguments_error(operator, count):
     return CommandError(16020, "Location16020", "Expression %s takes exactly %d arguments." % (operator, count))
 
 
-def _single_argument(operator, operand):
+def single_argument(operator, operand):
     """`{$op: x}` and `{$op: [x]}` are the same call for one-argument operators."""
     if isinstance(operand, list):
         if len(operand) != 1:
@@ -92,7 +95,7 @@ def _or(self, operand):
 
 
 def _not(self, operand):
-    return not self._parse_to_bool(_single_argument("$not", operand))
+    return not self._parse_to_bool(single_argument("$not", operand))
 
 
 def _cond(self, operand):
@@ -135,13 +138,20 @@ def type_name(value):
     raise CommandError(1, "InternalError", "the stand-in cannot name the type of %r" % (value,))
 
 
+def value_type_name(value):
+    """The type name MongoDB's error messages use, 'missing' included."""
+    if value is NOTHING or value is MISSING:
+        return "missing"
+    return type_name(value)
+
+
 def _type(self, operand):
-    value = self._parse_or_nothing(_single_argument("$type", operand))
+    value = self._parse_or_nothing(single_argument("$type", operand))
     return "missing" if value is NOTHING else type_name(value)
 
 
 def _is_number(self, operand):
-    return is_number(self._parse_or_nothing(_single_argument("$isNumber", operand)))
+    return is_number(self._parse_or_nothing(single_argument("$isNumber", operand)))
 
 
 def _get_field(self, operand):
@@ -197,7 +207,10 @@ def _parse(self, expression):
     return _original_parse(self, expression)
 
 
-def install():
+def install(*more_operators):
+    """Patches mongomock's parser; `more_operators` are tables like _OPERATORS from other modules."""
+    for table in more_operators:
+        _OPERATORS.update(table)
     mm_aggregate._Parser.parse = _parse
     mm_aggregate._Parser._parse_to_bool = _to_bool
     mm_aggregate._Parser._handle_comparison_operator = _comparison

@@ -27,13 +27,20 @@ def _substitute(value, variables):
             resolved = variables[name]
             for part in rest.split(".") if rest else []:
                 resolved = resolved.get(part) if isinstance(resolved, dict) else None
-            return {"$literal": resolved}
+            return "$$REMOVE" if resolved is matching.MISSING else {"$literal": resolved}
         return value
     if isinstance(value, dict):
         return {k: _substitute(v, variables) for k, v in value.items()}
     if isinstance(value, list):
         return [_substitute(v, variables) for v in value]
     return value
+
+
+def _let_value(expression, document):
+    try:
+        return mm_aggregate._parse_expression(expression, document, ignore_missing_keys=True)
+    except KeyError:  # a missing value: `$$name` is then missing too
+        return matching.MISSING
 
 
 def _lookup_stage(documents, database, options):
@@ -66,8 +73,7 @@ def _lookup_stage(documents, database, options):
             matched = foreign_documents
         matched = [copy.deepcopy(d) for d in matched]
         if sub_pipeline is not None:
-            variables = {name: mm_aggregate._parse_expression(expr, document, ignore_missing_keys=True)
-                         for name, expr in let.items()}
+            variables = {name: _let_value(expr, document) for name, expr in let.items()}
             stages = _substitute(sub_pipeline, variables)
             matched = list(mm_aggregate.process_pipeline(matched, database, stages, None))
         document = dict(document)

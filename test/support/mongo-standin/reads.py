@@ -2,9 +2,11 @@
 
 from mongomock import aggregate as mm_aggregate
 
+import idorder
 import matching
 from bsonorder import MISSING, hashable
 from documents import deep_copy, project
+from engine import id_candidates
 from errors import CommandError, bad_value
 from sorting import sort_documents
 
@@ -33,9 +35,15 @@ def find(ctx, command):
         raise CommandError(14, "TypeMismatch", "'filter' must be an object")
     skip = _non_negative(command, "skip")
     limit = _non_negative(command, "limit")
-    results = list(collection._iter_documents(query))
-    if command.get("sort"):
-        sort_documents(results, command["sort"])
+    sort = command.get("sort")
+    results = None
+    if sort and id_candidates(query) is None:
+        # Keyset paging: a range on _id sorted by _id, served from the ordered _id list.
+        results = idorder.sorted_find(collection, query, sort, skip + abs(limit) if limit else None)
+    if results is None:
+        results = list(collection._iter_documents(query))
+        if sort:
+            sort_documents(results, sort)
     if skip:
         results = results[skip:]
     if limit:

@@ -144,6 +144,28 @@ def _check_update_form(statement):
     return update
 
 
+# Update operators that store a value under each path they name.
+_STORING_OPERATORS = ("$set", "$inc", "$mul", "$min", "$max", "$currentDate", "$push", "$addToSet")
+
+
+def refuse_dollar_fields_of_existing(collection, query, update_document):
+    """A top-level field name starting with '$' may be created by an upsert that inserts (it is
+    treated as an insert), never stored by an update operator into a document that exists
+    (https://www.mongodb.com/docs/manual/core/dot-dollar-considerations/dollar-prefix/).
+    mongomock does not know the difference, so the stand-in decides before it runs."""
+    if not all(name.startswith("$") for name in update_document):
+        return  # a replacement: mongomock refuses its top-level '$' names itself
+    for operator in _STORING_OPERATORS:
+        fields = update_document.get(operator)
+        if not isinstance(fields, dict):
+            continue
+        for path in fields:
+            first = path.split(".", 1)[0]
+            if first.startswith("$") and next(collection._iter_documents(query), None) is not None:
+                raise CommandError(52, "DollarPrefixedFieldName",
+                                   "The dollar ($) prefixed field '%s' in '%s' is not valid for storage." % (first, path))
+
+
 def update(ctx, command):
     collection = ctx.collection(command["update"])
     statements = command.get("updates")
@@ -159,6 +181,7 @@ def update(ctx, command):
             query = statement.get("q", {})
             if not isinstance(query, dict):
                 raise CommandError(9, "FailedToParse", "update statement needs a 'q' document")
+            refuse_dollar_fields_of_existing(collection, query, document)
             result = collection._update(query, document, upsert=bool(statement.get("upsert")),
                                         multi=bool(statement.get("multi")))
         except (CommandError, DuplicateKey, mongomock.OperationFailure, mongomock.WriteError,
@@ -239,6 +262,8 @@ def find_and_modify(ctx, command):
             return {"lastErrorObject": {"n": 0}, "value": None, "ok": 1.0}
         del documents[store_key(target["_id"])]
         return {"lastErrorObject": {"n": 1}, "value": project(collection, target, fields), "ok": 1.0}
+    if update_document is not None:
+        refuse_dollar_fields_of_existing(collection, query, update_document)
     try:
         if target is not None:
             before = deep_copy(target)
