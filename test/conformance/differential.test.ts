@@ -261,6 +261,18 @@ describe("every driver does what the reference says", () => {
         onDoc(docCompare("scores", "gt", -(2 ** 53 - 1), { length: true })),
       ],
     },
+    {
+      // MongoDB refused it: a condition on the item itself and one on its keys cannot share one $elemMatch.
+      title: "some() with a condition on the item itself beside one on its keys, under not()",
+      data: EMPTY_STATE,
+      operations: [
+        JSON.parse(
+          '{"kind":"all","query":{"model":"Doc","where":{"kind":"not","item":{"kind":"some","model":"Doc","field":"lines","where":{"kind":"or","items":[' +
+            '{"kind":"compare","model":"Doc","field":"lines","element":true,"operator":"eq","value":null},' +
+            '{"kind":"some","model":"Doc","field":"lines","element":true,"path":["marks"],"where":{"kind":"compare","model":"Doc","field":"lines","element":true,"operator":"isNull"}}]}}}}}',
+        ) as Operation,
+      ],
+    },
   ];
 
   for (const { title, data, operations: steps } of regressions) {
