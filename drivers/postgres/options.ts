@@ -17,6 +17,13 @@ export interface PostgreSQLOptions {
   /** Seconds to wait for the server before failing with a ConnectionError; 10 unless given. */
   connectTimeout?: number;
   /**
+   * Seconds an unused connection stays open before it closes (the pool opens it again when
+   * needed); 10 unless given. Open connections keep a Node process running, so a database left
+   * unclosed lets the process exit this long after its last query. 0 keeps idle connections
+   * open until `close()`.
+   */
+  idleTimeout?: number;
+  /**
    * The PostgreSQL schema that holds Ommi's tables: every connection's `search_path`, created by
    * `createModels()` when missing. Unless given, the server's search_path decides (usually `public`).
    */
@@ -38,6 +45,8 @@ export interface PostgreSQLOptions {
 }
 
 export const DEFAULT_CONNECT_TIMEOUT = 10;
+/** Long enough that a busy application rarely reconnects, short enough that a forgotten `close()` does not hang a script. */
+export const DEFAULT_IDLE_TIMEOUT = 10;
 const DEFAULT_POOL_SIZE = 10;
 
 /** The SQL of each level: a fixed list, so a level is never spliced into SQL as given. */
@@ -52,6 +61,9 @@ export function checkOptions(options: PostgreSQLOptions): string | undefined {
   if (options.max !== undefined && !(Number.isInteger(options.max) && options.max > 0)) return `max must be a positive integer, got ${options.max}`;
   if (options.connectTimeout !== undefined && !(options.connectTimeout > 0 && Number.isFinite(options.connectTimeout))) {
     return `connectTimeout must be a positive number of seconds, got ${options.connectTimeout}`;
+  }
+  if (options.idleTimeout !== undefined && !(options.idleTimeout >= 0 && Number.isFinite(options.idleTimeout))) {
+    return `idleTimeout must be a number of seconds (0 or more), got ${options.idleTimeout}`;
   }
   if (options.isolation !== undefined && !(options.isolation in ISOLATION_LEVELS)) {
     return `isolation must be one of ${Object.keys(ISOLATION_LEVELS).join(", ")}, got ${JSON.stringify(options.isolation)}`;
@@ -89,6 +101,8 @@ export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<
     ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     max: options.max ?? DEFAULT_POOL_SIZE,
     connect_timeout: options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT,
+    // postgres.js keeps idle connections forever by default (0), and an open socket keeps Node running.
+    idle_timeout: options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT,
     fetch_types: false,
     connection,
     // NOTICEs ("relation already exists, skipping") are expected, not news.
