@@ -68,7 +68,7 @@ console.log("Deleted finished tasks:", removed);
 // A transaction that fails leaves nothing behind.
 try {
   await db.transaction(async (tx) => {
-    await tx.add(Task, { title: "Half-done migration", ownerId: linus.id as number }).raiseOnErrors();
+    await tx.add(Task, { title: "Half-done migration", ownerId: linus.id }).raiseOnErrors();
     throw new Error("the migration broke halfway");
   });
 } catch (error) {

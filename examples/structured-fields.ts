@@ -66,7 +66,7 @@ console.log("By city:", byCity.map((order) => order.customer.address?.city ?? "(
 await db.transaction(async (tx) => {
   const order = await tx.find(Order.customer.name.eq("Grace")).one().value;
   const customer = { ...order.customer, address: order.customer.address && { ...order.customer.address, city: "Arlington" } };
-  await tx.find(Order.id.eq(order.id as number)).update({ customer }).raiseOnErrors();
+  await tx.find(Order.id.eq(order.id)).update({ customer }).raiseOnErrors();
 });
 console.log("Grace now in:", (await db.find(Order.customer.name.eq("Grace")).one().value).customer.address?.city);
 

@@ -19,9 +19,12 @@ export type DataKeys<R> = {
 /** A model: one field ref per field of the row type (`User.age`), and the model's metadata. */
 export type Model<R, I = R> = { readonly [K in DataKeys<R>]: FieldRef<R, R[K]> } & ModelHandle<R, I>;
 
-/** The row type of a model: what `find` returns. */
+/**
+ * The row type of a model: what `find` and `add` return. A row comes from the database, so its
+ * key (and its `Auto` fields) are present, where the schema's output type may leave them optional.
+ */
 export type RowOf<M> = M extends ModelHandle<infer R, unknown> ? R : never;
-/** The input type of a model: what `add` takes. */
+/** The input type of a model: what `add` takes (the schema's input: a generated key may be left out). */
 export type InputOf<M> = M extends ModelHandle<unknown, infer I> ? I : never;
 
 /** A model handle: what `model()` returns, carrying its ModelMeta. */

@@ -13,8 +13,8 @@ describe("valibot types", () => {
   });
   const User = model(schema, { name: "User" });
 
-  it("rows are Valibot's output type, inputs its input type", () => {
-    expectTypeOf<RowOf<typeof User>>().toEqualTypeOf<v.InferOutput<typeof schema>>();
+  it("rows are Valibot's output type with their key, inputs its input type", () => {
+    expectTypeOf<RowOf<typeof User>>().branded.toEqualTypeOf<Omit<v.InferOutput<typeof schema>, "id"> & { id: number }>();
     expectTypeOf<InputOf<typeof User>>().toEqualTypeOf<v.InferInput<typeof schema>>();
   });
 
@@ -44,8 +44,8 @@ describe("typebox types", () => {
   });
   const Event = model(schema, { name: "Event" });
 
-  it("rows and inputs are TypeBox's Static type", () => {
-    expectTypeOf<RowOf<typeof Event>>().toEqualTypeOf<Static<typeof schema>>();
+  it("rows are TypeBox's Static type with their key, inputs its Static type", () => {
+    expectTypeOf<RowOf<typeof Event>>().branded.toEqualTypeOf<Omit<Static<typeof schema>, "id"> & { id: number }>();
     expectTypeOf<InputOf<typeof Event>>().toEqualTypeOf<Static<typeof schema>>();
   });
 
@@ -72,8 +72,8 @@ describe("class-validator types", () => {
   }
   const People = model(Person);
 
-  it("rows are instances of the class; inputs its data fields or an instance", () => {
-    expectTypeOf<RowOf<typeof People>>().toEqualTypeOf<Person>();
+  it("rows are instances of the class with their key; inputs its data fields or an instance", () => {
+    expectTypeOf<RowOf<typeof People>>().toEqualTypeOf<Person & { id: number }>();
     expectTypeOf<InputOf<typeof People>>().toEqualTypeOf<{ id?: number; name: string; born: Date } | Person>();
   });
 

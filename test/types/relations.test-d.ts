@@ -149,7 +149,7 @@ test("RowOf a model with relations is its data and its relations", () => {
   // A model given to relations() without relations of its own keeps its data only.
   expectTypeOf<AvatarRow>().toEqualTypeOf<RowOf<typeof AvatarModel>>();
   expectTypeOf(db.find(Avatar.url.eq("x")).one().value).resolves.toEqualTypeOf<AvatarRow>();
-  expectTypeOf<AvatarRow>().toEqualTypeOf<{ url: string; employeeId: number; id?: number | undefined }>();
+  expectTypeOf<AvatarRow>().toEqualTypeOf<{ url: string; employeeId: number; id: number }>();
 });
 
 test("relations are not fields: no field ref, no condition, no update, no add", async () => {

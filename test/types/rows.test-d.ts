@@ -12,10 +12,11 @@ const schema = z.object({
   balance: z.bigint(),
   active: z.boolean().default(true),
 });
-type Row = z.output<typeof schema>;
+// The schema's output, with the key present: a stored row has its key (test/types/stored-keys.test-d.ts).
+type Row = { id: number; name: string; nickname: string | null; joined: Date; balance: bigint; active: boolean };
 const Member = model(schema, { name: "Member", collection: new ModelCollection() });
 
-test("rows are typed as the schema's output", () => {
+test("rows are typed as the schema's output, with their key", () => {
   expectTypeOf(db.find(Member).all().value).resolves.toEqualTypeOf<Row[]>();
   expectTypeOf(db.find(Member.name.eq("x")).one().value).resolves.toEqualTypeOf<Row>();
   expectTypeOf(db.find(when(Member).sort(Member.name.asc())).iterate()).toEqualTypeOf<AsyncGenerator<Row, void, undefined>>();
