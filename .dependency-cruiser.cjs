@@ -20,9 +20,11 @@ const BOTTOM = "^src/(errors\\.ts$|util/)";
 const MODEL = "^src/model/";
 const QUERY = "^src/query/";
 const CONTRACT = "^src/driver\\.ts$";
+/** Watching what runs: the statement observer drivers report to, loggers, spans, unchecked failures. */
+const OBSERVE = "^src/observe/";
 const BUILDER = "^src/builder/";
 /** The interface layer: the only code that builds results, rows and relations. */
-const INTERFACE = "^src/((ommi|find|result|validate|rows)\\.ts$|relations/)";
+const INTERFACE = "^src/((ommi|find|prepared|result|validate|rows|selection|raw-sql)\\.ts$|relations/)";
 const KIT = "^src/kit/";
 const DRIVER_KIT = "^src/kit/driver\\.ts$";
 const ADAPTER_KIT = "^src/kit/adapter\\.ts$";
@@ -101,18 +103,25 @@ const layerRules = [
   ),
   layer(
     "layer-4-driver-contract",
-    "rule 4: src/driver.ts (the driver contract) refers to model and query, and only for " +
+    "rule 4: src/driver.ts (the driver contract) refers to model, query and observe, and only for " +
       "their types, so a driver gets the contract without loading the core",
     CONTRACT,
-    [MODEL, QUERY],
+    [MODEL, QUERY, OBSERVE],
   ),
   {
     name: "layer-4-driver-contract-types-only",
-    comment: "rule 4: src/driver.ts is types only: use `import type` for model and query",
+    comment: "rule 4: src/driver.ts is types only: use `import type` for model, query and observe",
     severity: "error",
     from: { path: CONTRACT },
-    to: { path: [MODEL, QUERY], dependencyTypesNot: ["type-only"] },
+    to: { path: [MODEL, QUERY, OBSERVE], dependencyTypesNot: ["type-only"] },
   },
+  layer(
+    "layer-4-observe",
+    "src/observe/ (statement observers, loggers, spans, unchecked failures) sits beside the driver " +
+      "contract: it uses errors and util only, so the contract, the kit and the interface layer can use it",
+    OBSERVE,
+    [BOTTOM, OBSERVE],
+  ),
   layer(
     "layer-5-builder",
     "rule 5: src/builder/ (what users call to build) uses model, query, errors and util; " +
@@ -122,10 +131,10 @@ const layerRules = [
   ),
   layer(
     "layer-6-interface",
-    "rule 6: the interface layer (ommi, find, result, validate, rows, relations) uses anything " +
+    "rule 6: the interface layer (ommi, find, prepared, result, validate, rows, relations) uses anything " +
       "below it in src/, never the kits or the public entry",
     INTERFACE,
-    [BOTTOM, MODEL, QUERY, CONTRACT, BUILDER, INTERFACE],
+    [BOTTOM, MODEL, QUERY, CONTRACT, OBSERVE, BUILDER, INTERFACE],
   ),
   layer(
     "layer-6-kit",
@@ -139,7 +148,7 @@ const layerRules = [
     "rule 9 through the kit: ommi/driver re-exports the contract, model, query and errors; " +
       "re-exporting the builder or the interface layer would hand them to every driver",
     DRIVER_KIT,
-    [BOTTOM, MODEL, QUERY, CONTRACT],
+    [BOTTOM, MODEL, QUERY, CONTRACT, OBSERVE],
   ),
   {
     name: "layer-unknown-src-file",
@@ -147,7 +156,7 @@ const layerRules = [
       "every file of src/ belongs to a layer of DESIGN.md section 2, so that a rule above " +
       "governs it: put this file in a layer's folder (or name it in .dependency-cruiser.cjs)",
     severity: "error",
-    from: { path: "^src/", pathNot: [BOTTOM, MODEL, QUERY, CONTRACT, BUILDER, INTERFACE, KIT, ENTRY] },
+    from: { path: "^src/", pathNot: [BOTTOM, MODEL, QUERY, CONTRACT, OBSERVE, BUILDER, INTERFACE, KIT, ENTRY] },
     to: { path: OMMI },
   },
   {

@@ -7,6 +7,8 @@ type AnyWorkload = Workload<never, string>;
 
 export const BASELINE = "raw driver";
 export const OMMI = "Ommi";
+/** Ommi with its queries prepared (`find(...).prepare()`, issue 13): a column of its own, measured against Drizzle (prepared). */
+export const OMMI_PREPARED = "Ommi (prepared)";
 const OTHERS = ["Drizzle", "Drizzle (prepared)", "Kysely", "TypeORM"];
 
 export function median(samples: readonly number[]): number {
@@ -117,6 +119,30 @@ function targets(result: SuiteResult): string[] {
   return lines;
 }
 
+/** Issue 13 asks prepared key lookups within 1.2× of the raw driver on the SQL databases. */
+function preparedTarget(result: SuiteResult, id: string): number | undefined {
+  return result.suite === "core" && !onMongoDB(result) && id === "lookup" ? 1.2 : undefined;
+}
+
+/** Ommi (prepared) against the raw driver and against Drizzle (prepared), the other library that prepares its statements. */
+function preparedTargets(result: SuiteResult): string[] {
+  if (!result.libraries.includes(OMMI_PREPARED) || !result.libraries.includes(BASELINE)) return [];
+  const rival = "Drizzle (prepared)";
+  const lines = ["", `${OMMI_PREPARED} against the raw driver (ratio; issue 13 sets a target for key lookups) and ${rival}:`, ""];
+  for (const workload of result.workloads) {
+    const ratio = ratioTo(result, workload, OMMI_PREPARED);
+    if (ratio === undefined) continue;
+    const cells = result.cells.get(workload.name);
+    const own = medianOf(cells?.get(OMMI_PREPARED)) ?? Infinity;
+    const other = medianOf(cells?.get(rival));
+    const limit = preparedTarget(result, workload.id);
+    const checks = [limit === undefined ? `${ratio.toFixed(2)}×` : `${ratio.toFixed(2)}× (target ≤ ${limit.toFixed(1)}×) ${ratio <= limit ? "✓" : "✗"}`];
+    if (other !== undefined) checks.push(`${rival} ${milliseconds(other)} ${own <= other ? "✓" : "✗"}`);
+    lines.push(`- ${workload.name}: ${checks.join("; ")}`);
+  }
+  return lines;
+}
+
 function suiteSection(result: SuiteResult): string[] {
   const { options } = result;
   const lines = [`### ${result.database}${result.title ? `: ${result.title}` : ""}`, ""];
@@ -129,6 +155,7 @@ function suiteSection(result: SuiteResult): string[] {
     ...table(result),
     ...memoryTable(result),
     ...targets(result),
+    ...preparedTargets(result),
     ...skipped(result),
   );
   if (result.problems.length) lines.push("", "**Problems** (libraries that did not do the same work):", "", ...result.problems.map((problem) => `- ${problem}`));

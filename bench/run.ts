@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --quick]`: the same workloads through Ommi, the raw drivers, Drizzle (plain
- * and prepared), Kysely and TypeORM, in one process, interleaved round by round; then the
- * structured-fields workloads (issue 10) through Ommi, the raw drivers with JSON and Drizzle's
- * json/jsonb columns; then the relations workloads (issue 11: include and lazy loads) through
- * Ommi, Drizzle's relational queries and TypeORM's relations. SQLite, PostgreSQL, then MongoDB
- * (issue 12: the core and structured workloads through Ommi and the official client, on the
- * local stand-in unless OMMI_BENCH_MONGO_URL names a real server). Prints a Markdown report and
- * writes it to bench/results.md. Options (databases, libraries, workloads, rounds): see options.ts.
+ * `npm run bench [-- --quick]`: the same workloads through Ommi (plain and prepared), the raw
+ * drivers, Drizzle (plain and prepared), Kysely and TypeORM, in one process, interleaved round
+ * by round; then the structured-fields workloads (issue 10) through Ommi, the raw drivers with
+ * JSON and Drizzle's json/jsonb columns; then the relations workloads (issue 11: include and lazy
+ * loads) through Ommi, Drizzle's relational queries and TypeORM's relations. SQLite, PostgreSQL,
+ * then MongoDB (issue 12: the core and structured workloads through Ommi and the official client,
+ * on the local stand-in unless OMMI_BENCH_MONGO_URL names a real server). Prints a Markdown
+ * report and writes it to bench/results.md. Options (databases, libraries, workloads, rounds): see options.ts.
  */
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -15,6 +15,7 @@ import { drizzle } from "./libraries/drizzle.js";
 import { drizzlePrepared } from "./libraries/drizzle-prepared.js";
 import { kysely } from "./libraries/kysely.js";
 import { ommi } from "./libraries/ommi.js";
+import { ommiPrepared } from "./libraries/ommi-prepared.js";
 import { raw } from "./libraries/raw.js";
 import { typeorm } from "./libraries/typeorm.js";
 import { describeMachine, loadAverage } from "./machine.js";
@@ -35,8 +36,8 @@ import { structuredWorkloads } from "./structured/workloads.js";
 import { runSuite, selected, type Suite, type SuiteLibrary, type SuiteResult, type SuiteTarget } from "./suite.js";
 import { workloads } from "./workloads.js";
 
-/** Report order: the baseline first, then Ommi, then the others. */
-const FACTORIES: readonly LibraryFactory[] = [raw, ommi, drizzle, drizzlePrepared, kysely, typeorm];
+/** Report order: the baseline first, then Ommi (plain, then prepared), then the others. */
+const FACTORIES: readonly LibraryFactory[] = [raw, ommi, ommiPrepared, drizzle, drizzlePrepared, kysely, typeorm];
 const STRUCTURED_FACTORIES: readonly LibraryFactory<StructuredLibrary>[] = [rawStructured, ommiStructuredFactory, drizzleJson, drizzleJsonb];
 const RELATIONS_FACTORIES: readonly LibraryFactory<RelationsLibrary>[] = [ommiRelations, drizzleRelations, typeormRelationsFactory];
 
@@ -137,6 +138,7 @@ const NOTES = [
   "Each library does each workload its own idiomatic way (see bench/libraries/). Ommi validates every row and patch with Zod and converts SQLite's 0/1 to booleans; the raw driver does neither.",
   "Bulk inserts: raw SQLite and Drizzle (prepared) run one prepared single-row INSERT per row in a transaction; the others send multi-row INSERTs of 1,000 rows in a transaction; raw PostgreSQL sends one INSERT of all rows.",
   "Cross-model fetch: Ommi filters with an IN subquery (its query compiler); the others join Book to Author.",
+  "Ommi (prepared): each query built once with placeholders (`find(...).prepare()`), its values given per call, as Drizzle (prepared) builds its statements once; its lookup takes the row with `one({ id }).valueOr(undefined)`, where the Ommi column reads `(await one()).ok`. Inserts and the stream are Ommi's own calls.",
   "Streaming: Drizzle 0.45 has no streaming API, TypeORM streams only on mysql/postgres with pg-query-stream, and Kysely on PostgreSQL needs pg-cursor (not installed): those cells are n/a. Memory is sampled every 1,000 rows, against a baseline taken after a full GC. The JS heap figure includes garbage not yet collected: rows that arrive in batches over a socket (PostgreSQL) live long enough to be promoted to the old generation, which V8 then lets grow before collecting it. RSS is the process's, so it depends on what ran before in the same process.",
   "Before each timed run only the young generation is collected: a full GC before every run makes V8 discard compiled code and would time each library's warm-up again.",
 ];

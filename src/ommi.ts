@@ -4,14 +4,25 @@ import type { BeginOptions, Driver, DriverCapabilities, DriverSession, Isolation
 import { Find } from "./find.js";
 import { attachRelations, type RowSource } from "./relations/attach.js";
 import { hydrateAll } from "./rows.js";
+import { sqlOf, type SqlRecord, type SqlTemplate } from "./raw-sql.js";
 import { defaultCollection, type ModelCollection } from "./model/collection.js";
 import { metaOf } from "./model/brands.js";
 import type { ModelHandle } from "./builder/handle.js";
 import type { ModelMeta } from "./model/meta.js";
 import { validateRows } from "./validate.js";
+import { checkDistinct, conflictGroups, planConflict, type ConflictGroup } from "./query/upsert.js";
+import type { DataKeys } from "./builder/handle.js";
+import type { ValueFieldRef } from "./builder/field-ref.js";
 import { toQueryNode, type Conditional } from "./builder/query.js";
-import { AsyncResult } from "./result.js";
+import { AsyncResult, type ResultOrigin } from "./result.js";
+import { failureHooksFrom, observeDriver } from "./observe/install.js";
+import type { ObserveOptions } from "./observe/options.js";
 import { timeoutProblem } from "./util/timeouts.js";
+// Declares Symbol.asyncDispose for apps whose lib and types do not (see the file).
+import "./util/async-dispose.js";
+
+/** The options of `new Ommi(driver, options)`. */
+export type OmmiOptions = ObserveOptions;
 
 /** Creating and dropping the tables of a collection's models. */
 export interface SchemaOperations {
@@ -43,6 +54,14 @@ export interface TransactionOptions {
    * connecting instead (it holds for the whole connection).
    */
   lockTimeout?: number;
+}
+
+/** What `upsert` matches rows by, and what it sets on a match. */
+export interface UpsertOptions<R> {
+  /** The field(s) that find the stored row: the key when left out (all of it), or one `Unique` field. */
+  readonly on?: ValueFieldRef<R, unknown> | readonly ValueFieldRef<R, unknown>[];
+  /** What a match sets: these fields, "all" (every field the row gives), or "none" (keep the stored row, leave it out of the value). */
+  readonly update: readonly DataKeys<R>[] | "all" | "none";
 }
 
 /** A driver written before capabilities were declared has none beyond the common operations. */
@@ -82,11 +101,60 @@ abstract class Operations {
       const stored = valid.length > 1 && !this.atomicBatches ? await this.#addInTransaction(meta, valid) : await this.session.add(meta, valid);
       writeBackKeys(meta, inputs, stored);
       return attachRelations(meta, hydrateAll<R & object>(meta, stored), this.rowSource);
-    });
+    }, this.origin("add", model));
   }
 
   /** True when several rows added here are stored all or none without a transaction of their own. */
   protected abstract get atomicBatches(): boolean;
+
+  /** Names an operation (and its model) in failure reports, and gives its result this database's failure hooks. */
+  protected origin(operation: string, model?: ModelHandle<unknown, unknown>): ResultOrigin {
+    return { operation, model: model && modelName(model), hooks: this.rowSource.failures };
+  }
+
+  /**
+   * Stores each row, or changes the stored row it matches: one whose `on` fields (the key unless
+   * given, or one Unique field) are equal. `update` says what a match sets: those fields, "all"
+   * the fields the row gives (keys and `on` fields never), or "none" (the stored row stays as it
+   * is and is left out of the value). Validated and all or none as `add`; the value is the rows
+   * as stored now, in the order given.
+   */
+  upsert<R, I>(model: ModelHandle<R, I>, rows: I | readonly I[], options: UpsertOptions<R>): AsyncResult<R[]> {
+    return new AsyncResult(async () => {
+      const meta = metaOf(model);
+      if (!this.capabilities.upsert || !this.session.upsert) {
+        throw new QueryError(`${this.databaseName} cannot upsert ${meta.name} rows: its driver does not declare upsert; find the row, then add or update it`);
+      }
+      const plan = planConflict(meta, model, options?.on, options?.update);
+      const inputs = (Array.isArray(rows) ? rows : [rows]) as unknown[];
+      const valid = await validateRows(meta, inputs);
+      checkDistinct(meta, plan.on, valid);
+      const stored = await this.#upsertGroups(meta, valid, conflictGroups(meta, plan, inputs));
+      writeBackKeys(meta, inputs, stored);
+      const written = stored.filter((row): row is StoredRow => row !== undefined);
+      return attachRelations(meta, hydrateAll<R & object>(meta, written), this.rowSource);
+    }, this.origin("upsert", model));
+  }
+
+  /** The groups' rows upserted all or none: in one call of the driver when it can, else in a transaction. */
+  async #upsertGroups(model: ModelMeta, rows: StoredRow[], groups: readonly ConflictGroup[]): Promise<(StoredRow | undefined)[]> {
+    if (rows.length === 0) return [];
+    if (groups.length === 1 && (rows.length === 1 || this.atomicBatches)) return this.#upsertEach(model, rows, groups);
+    if (!this.capabilities.transactions) {
+      throw new QueryError(`${this.databaseName} can upsert several ${model.name} rows all or none only in a transaction, and it has none: upsert them one at a time`);
+    }
+    return this.transaction((tx) => tx.#upsertEach(model, rows, groups));
+  }
+
+  async #upsertEach(model: ModelMeta, rows: StoredRow[], groups: readonly ConflictGroup[]): Promise<(StoredRow | undefined)[]> {
+    const stored = new Array<StoredRow | undefined>(rows.length);
+    const session = this.session;
+    for (const { conflict, indexes } of groups) {
+      const part = await (session.upsert as NonNullable<DriverSession["upsert"]>)(model, indexes.map((index) => rows[index] as StoredRow), conflict);
+      indexes.forEach((index, position) => (stored[index] = part[position]));
+    }
+    return stored;
+  }
 
   /** Stores several rows all or none on a database whose `add` alone does not: in a transaction of their own. */
   async #addInTransaction(model: ModelMeta, rows: StoredRow[]): Promise<StoredRow[]> {
@@ -100,6 +168,20 @@ abstract class Operations {
     return this.session.add(model, rows);
   }
 
+  /**
+   * SQL you write, its rows mapped to a model's: ``db.sql(User)`SELECT ${User}.* FROM ${User} WHERE ${User.age} > ${18}` ``.
+   * A model gives its table (schema-qualified, quoted), a field its column (quoted), anything
+   * else is a bound parameter, never text. Every field of the model must have a column of its
+   * name in the result; other columns are ignored. Rows are decoded and hydrated as find's are.
+   * Without a model (``db.sql`...` ``) rows are plain records of the values the client gives.
+   * A database that runs no SQL (MongoDB) fails it with a QueryError.
+   */
+  sql<R, I>(model: ModelHandle<R, I>): SqlTemplate<R>;
+  sql(strings: TemplateStringsArray, ...values: unknown[]): AsyncResult<SqlRecord[]>;
+  sql(first: ModelHandle<unknown, unknown> | TemplateStringsArray, ...values: unknown[]): SqlTemplate<unknown> | AsyncResult<SqlRecord[]> {
+    return sqlOf({ session: () => this.session, capabilities: () => this.capabilities, databaseName: () => this.databaseName, rowSource: this.rowSource }, first, values);
+  }
+
   /** The rows of the first model named that match: takes what `when` takes. */
   find<R>(first: ModelHandle<R, unknown> | Conditional<R>, ...rest: Conditional[]): Find<R> {
     return new Find<R>(() => this.session, toQueryNode(first, rest), this.capabilities, undefined, this.rowSource);
@@ -109,8 +191,8 @@ abstract class Operations {
   schema(collection: ModelCollection = defaultCollection): SchemaOperations {
     const models = () => resolveReferences(collection.models);
     return {
-      createModels: () => new AsyncResult(async () => this.session.applySchema(models())),
-      deleteModels: () => new AsyncResult(async () => this.session.deleteSchema(models())),
+      createModels: () => new AsyncResult(async () => this.session.applySchema(models()), this.origin("schema.createModels")),
+      deleteModels: () => new AsyncResult(async () => this.session.deleteSchema(models()), this.origin("schema.deleteModels")),
     };
   }
 
@@ -174,10 +256,16 @@ abstract class Operations {
 
 /** A database: the entry point of Ommi. `new Ommi(await SQLiteDriver.connect(...))`. */
 export class Ommi<D extends Driver = Driver> extends Operations {
-  protected readonly rowSource: RowSource = { session: () => this.session };
+  protected readonly rowSource: RowSource;
 
-  constructor(readonly driver: D) {
+  /** `options` watch the database: failed operations (onError, uncheckedFailures), statements (logger, slowQueryMs, tracing); see ObserveOptions. */
+  constructor(
+    readonly driver: D,
+    options: OmmiOptions = {},
+  ) {
     super();
+    observeDriver(driver, options);
+    this.rowSource = { session: () => this.session, failures: failureHooksFrom(options) };
   }
 
   protected get session(): Driver {
@@ -223,6 +311,11 @@ export class Ommi<D extends Driver = Driver> extends Operations {
   async close(): Promise<void> {
     await this.driver.close();
   }
+
+  /** `await using db = new Ommi(...)`: closes the database when the block ends, as `close()` does. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
 }
 
 /** The `tx` of `db.transaction(async (tx) => ...)`: the same operations, inside the transaction. */
@@ -241,7 +334,7 @@ export class Transaction extends Operations {
   ) {
     super();
     this.#session = session;
-    this.rowSource = { session: () => (this.#ended ? openedBy.session() : this.#session) };
+    this.rowSource = { session: () => (this.#ended ? openedBy.session() : this.#session), failures: openedBy.failures };
   }
 
   protected get session(): TransactionSession {
@@ -300,7 +393,16 @@ function resolveReferences(models: readonly ModelMeta[]): readonly ModelMeta[] {
   return models;
 }
 
-function writeBackKeys(model: ModelMeta, inputs: readonly unknown[], stored: readonly StoredRow[]): void {
+/** The model's name for a failure report; undefined for something that is no model (its operation fails and says so). */
+function modelName(model: ModelHandle<unknown, unknown>): string | undefined {
+  try {
+    return metaOf(model).name;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeBackKeys(model: ModelMeta, inputs: readonly unknown[], stored: readonly (StoredRow | undefined)[]): void {
   // Only generated keys can be missing from an input; most models have none to write back.
   const generated = model.keys.filter((key) => key.auto);
   if (generated.length === 0) return;
@@ -308,7 +410,9 @@ function writeBackKeys(model: ModelMeta, inputs: readonly unknown[], stored: rea
     const input = inputs[index];
     if (typeof input !== "object" || input === null || !Object.isExtensible(input)) continue;
     const target = input as Record<string, unknown>;
-    const row = stored[index] as StoredRow;
+    const row = stored[index];
+    // An upsert leaves a matched row that "none" kept out of its value: there is nothing to write back.
+    if (!row) continue;
     for (const key of generated) if (target[key.name] === undefined) target[key.name] = row[key.name];
   }
 }

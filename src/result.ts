@@ -1,4 +1,7 @@
 import { asOmmiError, type OmmiError } from "./errors.js";
+import { failedResult, type FailedResult, type ResultOrigin } from "./observe/unchecked.js";
+
+export type { ResultOrigin } from "./observe/unchecked.js";
 
 /** What awaiting an operation gives: never a rejection, always one of these. */
 export type DBResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: OmmiError };
@@ -7,14 +10,28 @@ export type DBResult<T> = { readonly ok: true; readonly value: T } | { readonly 
  * The result of one database operation. The operation starts at once; awaiting this object gives
  * a `DBResult` and never throws. `.value` and `.raiseOnErrors()` are for callers who prefer
  * exceptions.
+ *
+ * A failure is checked once its `ok` or `error` is read, or `.value`, `.raiseOnErrors()` or
+ * `.valueOr()` is used; awaiting alone is not checking (`await db.add(...)` awaits and drops it).
+ * A failure nobody checked is reported once nobody can any more (see ObserveOptions.uncheckedFailures).
  */
 export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
   // The operation's own promise, read by `.value` without a detour through the DBResult.
   readonly #operation: Promise<T>;
+  readonly #origin: ResultOrigin | undefined;
+  /** The failure handler of both the operation and `then`: one function per result, made once. */
+  readonly #onFailure: (error: unknown) => FailedResult;
+  #failure: { readonly result: FailedResult; check(): void } | undefined;
+  /** Set when the caller asked for the value or a fallback: a failure is then checked from the start. */
+  #checked = false;
   #settled: Promise<DBResult<T>> | undefined;
 
-  /** Runs `operation` now (or takes a started one); a synchronous throw fails the result as a rejection does. */
-  constructor(operation: Promise<T> | (() => Promise<T>)) {
+  /**
+   * Runs `operation` now (or takes a started one); a synchronous throw fails the result as a
+   * rejection does. `origin` names the operation and model in failure reports, and carries the
+   * hooks of the database that made the result.
+   */
+  constructor(operation: Promise<T> | (() => Promise<T>), origin?: ResultOrigin) {
     let started: Promise<T>;
     try {
       started = typeof operation === "function" ? operation() : operation;
@@ -22,15 +39,24 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
       started = Promise.reject(asOmmiError(error));
     }
     this.#operation = started;
-    // Marks the rejection as handled: a caller who never looks at the result must not crash the process.
-    started.catch(ignore);
+    this.#origin = origin;
+    this.#onFailure = (error) => this.#failed(error);
+    // Also marks the rejection as handled: a caller who never looks at the result must not crash
+    // the process (an unchecked failure is reported the gentler way, see unchecked.ts).
+    started.then(undefined, this.#onFailure);
+  }
+
+  /** The failed DBResult, made (and the failure reported to onError) on the first call. */
+  #failed(error: unknown): FailedResult {
+    this.#failure ??= failedResult(asOmmiError(error), this.#origin, this.#checked);
+    return this.#failure.result;
   }
 
   then<A = DBResult<T>, B = never>(
     onfulfilled?: ((result: DBResult<T>) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    this.#settled ??= this.#operation.then(succeeded, failed);
+    this.#settled ??= this.#operation.then(succeeded, this.#onFailure);
     return this.#settled.then(onfulfilled, onrejected);
   }
 
@@ -41,12 +67,19 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
 
   /** The value, or `fallback` when the operation failed. */
   valueOr<F>(fallback: F): Promise<T | F> {
+    this.#check();
     return this.#operation.catch(() => fallback);
   }
 
   /** The value; rejects with the `OmmiError` when the operation failed. */
   raiseOnErrors(): Promise<T> {
+    this.#check();
     return this.#operation.catch(rethrowAsOmmiError);
+  }
+
+  #check(): void {
+    this.#checked = true;
+    this.#failure?.check();
   }
 }
 
@@ -54,12 +87,6 @@ function succeeded<T>(value: T): DBResult<T> {
   return { ok: true, value };
 }
 
-function failed(error: unknown): DBResult<never> {
-  return { ok: false, error: asOmmiError(error) };
-}
-
 function rethrowAsOmmiError(error: unknown): never {
   throw asOmmiError(error);
 }
-
-function ignore(): void {}

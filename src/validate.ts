@@ -8,6 +8,7 @@ import { withoutRelations } from "./relations/relation.js";
 import { valueIssue } from "./model/value-check.js";
 import { quote } from "./util/quote.js";
 import { malformedText } from "./util/text.js";
+import { isIncrement, type IncrementNode } from "./query/nodes/increment.js";
 
 /**
  * Validates every input through the model's schema library before anything is written, and
@@ -100,12 +101,52 @@ export async function validatePatch(model: ModelMeta, patch: unknown): Promise<P
     throw new QueryError(`${model.name} has no field ${unknown.map((name) => `"${name}"`).join(", ")} to update (fields: ${model.fields.map((field) => field.name).join(", ")})`);
   }
   if (given.length === 0) throw new QueryError(`${model.name}: update() needs at least one field to set`);
-  const outcome: Validated | Promise<Validated> = model.schema.validatePatch(Object.fromEntries(given));
+  // Increments are checked by Ommi (the schema cannot judge an amount); the values, by the schema.
+  for (const [name, value] of given) if (isIncrement(value)) checkIncrement(model.field(name) as FieldMeta, value);
+  const values = given.filter(([, value]) => !isIncrement(value));
+  const validated = values.length === 0 ? {} : await validatePatchValues(model, Object.fromEntries(values));
+  const fields = given.map(([name]) => model.field(name) as FieldMeta);
+  return { fields, values: given.map(([name, value]) => (isIncrement(value) ? value : validated[name])) };
+}
+
+/** The patch's values (increments left out) through the schema library, then Ommi's own checks. */
+async function validatePatchValues(model: ModelMeta, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const outcome: Validated | Promise<Validated> = model.schema.validatePatch(patch);
   const result = outcome instanceof Promise ? await outcome : outcome;
   if (!result.ok) throw new ValidationError(model.name, result.issues, result.libraryIssues);
   checkAllowedValues(model, result.value);
   checkStorableText(model, result.value);
   checkStructuredValues(model, result.value);
-  const fields = given.map(([name]) => model.field(name) as FieldMeta);
-  return { fields, values: fields.map((field) => result.value[field.name]) };
+  return result.value;
+}
+
+/**
+ * An increment's amount must suit its field, as a stored value would: a safe integer for an
+ * integer field, a finite number for a float field, a bigint for a bigint field. Only numeric
+ * fields that are no key and take any value (no enum) can be incremented. What the database
+ * computes is not checked (see README, "Increments").
+ */
+function checkIncrement(field: FieldMeta, node: IncrementNode): void {
+  const { model } = field;
+  const refuse = (message: string): never => {
+    throw new ValidationError(model.name, [{ path: [field.name], message }], []);
+  };
+  if (field.key) throw new QueryError(`${model.name}.${field.name} is the key: increment() changes counters, never keys`);
+  const amount: unknown = node.amount;
+  // quote() writes NaN and Infinity as JSON does (null): say them as they are.
+  const shown = typeof amount === "number" ? String(amount) : quote(amount);
+  switch (field.type) {
+    case "integer":
+      if (typeof amount !== "number" || !Number.isSafeInteger(amount)) refuse(`increment() of an integer field takes a whole number (a safe integer), got ${shown}`);
+      break;
+    case "float":
+      if (typeof amount !== "number" || !Number.isFinite(amount)) refuse(`increment() of a number field takes a finite number, got ${shown}`);
+      break;
+    case "bigint":
+      if (typeof amount !== "bigint") refuse(`increment() of a bigint field takes a bigint (such as 1n), got ${shown}`);
+      break;
+    default:
+      refuse(`increment() adds to numbers, and ${model.name}.${field.name} holds ${field.type} values`);
+  }
+  if (field.values) refuse(`increment() cannot keep ${model.name}.${field.name} to its allowed values (${field.values.map((value) => quote(value)).join(", ")}); set a value instead`);
 }

@@ -16,12 +16,17 @@ import { nulTextOperators } from "./nul-text-operators.js";
 import { nulText } from "./nul-text.js";
 import { nullRules } from "./null-rules.js";
 import { outerDbInTransaction } from "./outer-db-in-transaction.js";
+import { prepared } from "./prepared.js";
+import { preparedErrors } from "./prepared-errors.js";
+import { pages } from "./pages.js";
 import { queryErrors } from "./query-errors.js";
+import { rawSql } from "./raw-sql.js";
 import { relations } from "./relations.js";
 import { relationScenarios } from "./relation-suite.js";
 import { zodRelationModels } from "../support/relation-models.js";
 import { roundTrip } from "./round-trip.js";
 import { schemaEvolution } from "./schema-evolution.js";
+import { select } from "./select.js";
 import { sorting } from "./sorting.js";
 import { storeAs } from "./store-as.js";
 import { structuredArrays } from "./structured-arrays.js";
@@ -36,6 +41,9 @@ import { timeouts } from "./timeouts.js";
 import { transactionFailures } from "./transaction-failures.js";
 import { transactions } from "./transactions.js";
 import { unstorableText } from "./unstorable-text.js";
+import { increments } from "./increment.js";
+import { updateReturning } from "./update-returning.js";
+import { upsert } from "./upsert.js";
 import { validation } from "./validation.js";
 
 /** Every scenario of the suite, in the order it runs them. A new scenario is one entry here. */
@@ -43,6 +51,9 @@ export const scenarios: readonly Scenario[] = Object.freeze([
   capabilities,
   crud,
   keys,
+  upsert,
+  updateReturning,
+  increments,
   validation,
   comparisons,
   andOr,
@@ -57,6 +68,9 @@ export const scenarios: readonly Scenario[] = Object.freeze([
   roundTrip,
   sorting,
   iteration,
+  select,
+  pages,
+  rawSql,
   relations,
   ...relationScenarios(zodRelationModels),
   structuredRoundTrip,
@@ -74,6 +88,8 @@ export const scenarios: readonly Scenario[] = Object.freeze([
   transactions,
   transactionFailures,
   outerDbInTransaction,
+  prepared,
+  preparedErrors,
   timeouts,
   concurrency,
   eventLoop,

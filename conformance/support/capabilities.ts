@@ -1,15 +1,15 @@
 import { expect } from "vitest";
 import { z } from "zod";
-import { model, QueryError, TransactionError, type ModelHandle, type Ommi } from "../../src/index.js";
+import { increment, model, QueryError, TransactionError, type ModelHandle, type Ommi } from "../../src/index.js";
 import type { ConformanceContext } from "../context.js";
 import { failure } from "./results.js";
 
 /**
  * What a test may need beyond the operations every driver has: `transactions` and `savepoints`
  * as declared; `batches`, several rows in one add, stored all or none (by the driver itself,
- * `atomicBatches`, or in a transaction Ommi opens for them).
+ * `atomicBatches`, or in a transaction Ommi opens for them); `upsert`, `updateReturning` and `increments` as declared.
  */
-export type Need = "transactions" | "savepoints" | "batches";
+export type Need = "transactions" | "savepoints" | "batches" | "upsert" | "updateReturning" | "increments";
 
 /** True when the driver under test has what `need` names. */
 export function has(db: Ommi, need: Need): boolean {
@@ -21,6 +21,12 @@ export function has(db: Ommi, need: Need): boolean {
       return capabilities.transactions === true && capabilities.savepoints === true;
     case "batches":
       return capabilities.atomicBatches === true || capabilities.transactions === true;
+    case "upsert":
+      return capabilities.upsert === true;
+    case "updateReturning":
+      return capabilities.updateReturning === true;
+    case "increments":
+      return capabilities.increments === true;
   }
 }
 
@@ -73,6 +79,38 @@ const refusals: Record<Need, (context: ConformanceContext) => Promise<void>> = {
     await create();
     expect(await failure(db.add(Probe, [{ id: 1 }, { id: 2 }]))).toBeInstanceOf(QueryError);
     expect(await db.find(Probe).count().value).toBe(0);
+  },
+  /** `upsert` fails with a QueryError naming the model, and writes nothing. */
+  async upsert(context) {
+    const { db, create } = context;
+    const Probe = probeModel(context);
+    await create();
+    const error = await failure(db.upsert(Probe, { id: 1 }, { update: "all" }));
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.message).toMatch(/CapabilityProbe/);
+    expect(await db.find(Probe).count().value).toBe(0);
+  },
+  /** `update(..., { returning: true })` fails with a QueryError naming the model, and changes nothing. */
+  async updateReturning(context) {
+    const { db, create, collection } = context;
+    const Probe = model(z.object({ id: z.number().int(), label: z.string() }), { name: "CapabilityProbe", collection });
+    await create();
+    await db.add(Probe, { id: 1, label: "before" }).raiseOnErrors();
+    const error = await failure(db.find(Probe).update({ label: "after" }, { returning: true }));
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.message).toMatch(/CapabilityProbe/);
+    expect((await db.find(Probe).one().value).label).toBe("before");
+  },
+  /** An update with `increment()` fails with a QueryError naming the model, and changes nothing. */
+  async increments(context) {
+    const { db, create, collection } = context;
+    const Probe = model(z.object({ id: z.number().int(), count: z.number().int() }), { name: "CapabilityProbe", collection });
+    await create();
+    await db.add(Probe, { id: 1, count: 1 }).raiseOnErrors();
+    const error = await failure(db.find(Probe).update({ count: increment(1) }));
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.message).toMatch(/CapabilityProbe/);
+    expect((await db.find(Probe).one().value).count).toBe(1);
   },
 };
 

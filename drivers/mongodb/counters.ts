@@ -17,7 +17,12 @@ interface Counter {
  * conflict over a counter.
  */
 export class Counters {
-  constructor(private readonly db: Db) {}
+  /** `database.db`: the driver's database, observed while something observes it (see observe.ts). */
+  constructor(private readonly database: { readonly db: Db }) {}
+
+  private get db(): Db {
+    return this.database.db;
+  }
 
   /** Takes `count` new keys for `model`: the first of them (the rest follow it by one each). */
   async take(model: ModelMeta, count: number, timeoutMS: number | undefined): Promise<number> {

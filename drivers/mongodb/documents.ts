@@ -34,9 +34,10 @@ export function toDocument(model: ModelMeta, row: StoredRow): Document {
  * may be both left out and null is absent when missing and null when null (as SQL keeps JSON
  * null apart from NULL); any other field is null when missing.
  */
-export function fromDocument(model: ModelMeta, document: Document): StoredRow {
+export function fromDocument(model: ModelMeta, document: Document, fields: readonly FieldMeta[] = model.fields): StoredRow {
   const row: StoredRow = {};
-  for (const field of model.fields) {
+  // With `fields` (a projection: find(...).select), only those.
+  for (const field of fields) {
     const stored: unknown = document[storedPath(field)];
     if (stored === undefined || stored === null) {
       if (field.optional && !field.nullable && !field.key) continue;

@@ -1,8 +1,9 @@
 import type { MongoClient } from "mongodb";
-import { ConnectionError, TransactionError, type BeginOptions, type Driver, type DriverCapabilities, type TransactionSession } from "../../src/kit/driver.js";
+import { ConnectionError, TransactionError, type BeginOptions, type Driver, type DriverCapabilities, type StatementObserver, type TransactionSession } from "../../src/kit/driver.js";
 import { createClient, detectTopology, type Topology } from "./connection.js";
 import { Counters } from "./counters.js";
 import { fromMongoError } from "./errors.js";
+import { ObservedDatabase } from "./observe.js";
 import { checkOptions, type MongoDBOptions } from "./options.js";
 import { KnownCollections, MongoSession, type DriverContext } from "./session.js";
 import { inOwnTransaction, MongoTransaction } from "./transaction.js";
@@ -19,11 +20,13 @@ export class MongoDBDriver extends MongoSession implements Driver {
   #topology: Topology | undefined;
   #capabilities: DriverCapabilities;
 
-  private constructor(
+  /** Made by connect(): the entry (index.ts) publishes this class with an abstract constructor, which a private one would not fit. */
+  constructor(
     private readonly client: MongoClient,
     context: DriverContext,
     private readonly options: MongoDBOptions,
     topology: Topology | undefined,
+    private readonly database: ObservedDatabase,
   ) {
     super(context, undefined);
     this.#topology = topology;
@@ -40,12 +43,14 @@ export class MongoDBDriver extends MongoSession implements Driver {
     const problem = checkOptions(options);
     if (problem) throw new ConnectionError(`MongoDB options: ${problem}`);
     const client = createClient(options);
-    const db = client.db(options.database);
+    const database = new ObservedDatabase(client.db(options.database));
     // The context is made before the driver, whose capabilities it reads once the driver exists.
     const made: { driver?: MongoDBDriver } = {};
     const context: DriverContext = {
-      db,
-      counters: new Counters(db),
+      get db() {
+        return database.db;
+      },
+      counters: new Counters(database),
       collections: new KnownCollections(),
       statementTimeout: options.statementTimeout,
       transactions: () => made.driver?.capabilities.transactions ?? false,
@@ -60,7 +65,7 @@ export class MongoDBDriver extends MongoSession implements Driver {
         throw error;
       }
     }
-    made.driver = new MongoDBDriver(client, context, options, topology);
+    made.driver = new MongoDBDriver(client, context, options, topology, database);
     return made.driver;
   }
 
@@ -72,7 +77,7 @@ export class MongoDBDriver extends MongoSession implements Driver {
   #capabilitiesFor(topology: Topology | undefined): DriverCapabilities {
     const transactions = this.options.transactions !== false && (topology?.transactions ?? true);
     // No foreignKeys (MongoDB enforces no references) and no sharedNamespace (index names are per collection).
-    return Object.freeze({ transactions, statementTimeout: true });
+    return Object.freeze({ transactions, statementTimeout: true, upsert: true, updateReturning: true, increments: true });
   }
 
   async begin(options: BeginOptions = {}): Promise<TransactionSession> {
@@ -93,5 +98,10 @@ export class MongoDBDriver extends MongoSession implements Driver {
 
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  /** Every command the driver and its transactions send for Ommi's operations goes to `observer` (observe.ts); see Driver.observe. */
+  observe(observer: StatementObserver | undefined): void {
+    this.database.observe(observer);
   }
 }

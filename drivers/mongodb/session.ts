@@ -1,14 +1,17 @@
 import type { ClientSession, Collection, Db, Document } from "mongodb";
 import {
-  OmmiError, QueryError, TransactionError, type DriverSession, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type StoredRow,
+  isIncrement, OmmiError, QueryError, TransactionError, type DriverSession, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type StoredRow, type UpsertConflict,
 } from "../../src/kit/driver.js";
 import { compileQuery, type CompiledQuery, type RelatedRows } from "./compile-query.js";
 import type { Counters } from "./counters.js";
 import { checkPatchStorable, checkStorable, fromDocument, storedPath, toDocument } from "./documents.js";
 import { fromMongoError, missingCollection } from "./errors.js";
 import { checkStoredNames } from "./indexes.js";
+import { projectionOf } from "./projection.js";
+import { changeDocuments, idsOf, patchValues, replaceKeys, storedPatch, updateSelected } from "./patch.js";
 import { applySchema, deleteSchema } from "./schema.js";
-import { fromStored, toStored } from "./values.js";
+import { upsertDocuments } from "./upsert.js";
+import { fromStored } from "./values.js";
 
 /** What every session of one driver shares. */
 export interface DriverContext {
@@ -56,21 +59,6 @@ function generatedIntegerKey(model: ModelMeta): FieldMeta | undefined {
 function inUniqueIndex(model: ModelMeta, field: FieldMeta): boolean {
   return field.unique || (field.key && model.keys.length > 1) || model.nestedIndexes.some((index) => index.unique && index.field === field);
 }
-
-/** A patch's fields and values as `$set` and `$unset` (a value left out is unset). */
-function storedPatch(patch: PreparedPatch): { set: Document; unset: Document } {
-  const set: Document = {};
-  const unset: Document = {};
-  patch.fields.forEach((field, index) => {
-    const value = patch.values[index];
-    if (value === undefined) unset[storedPath(field)] = "";
-    else set[storedPath(field)] = toStored(field, value);
-  });
-  return { set, unset };
-}
-
-/** The client's settings to read documents with the BSON types they are stored as, so that writing them back changes no type. */
-const AS_STORED = { promoteValues: false, promoteBuffers: false, promoteLongs: false, useBigInt64: false } as const;
 
 /** The refusal of a key change where it cannot be atomic: before anything runs, naming the model and the field. */
 function keyChangeRefused(model: ModelMeta, key: FieldMeta): QueryError {
@@ -145,6 +133,15 @@ export class MongoSession implements DriverSession {
     });
   }
 
+  /** Stores rows or changes the stored documents they match (see upsertDocuments). Generated keys are taken as `add` takes them. */
+  async upsert(model: ModelMeta, rows: readonly StoredRow[], conflict: UpsertConflict): Promise<(StoredRow | undefined)[]> {
+    checkStorable(model, rows);
+    return this.#run(`upserting ${model.name}`, model, async (collection) => {
+      const keyed = await this.#withGeneratedKeys(model, rows);
+      return upsertDocuments(collection, model, keyed, conflict, this.#options(undefined));
+    });
+  }
+
   /** The rows with generated keys given to those that leave theirs out: keys given raise the counter first, so none collides with one generated. */
   async #withGeneratedKeys(model: ModelMeta, rows: readonly StoredRow[]): Promise<StoredRow[]> {
     const key = generatedIntegerKey(model);
@@ -169,9 +166,10 @@ export class MongoSession implements DriverSession {
     const { model } = query.node;
     return this.#run(`finding ${model.name}`, model, async (collection) => {
       const compiled = await compileQuery(query, this.#related);
-      const documents = await this.#documents(collection, compiled, this.#options(query.timeout));
+      const { fields } = query;
+      const documents = await this.#documents(collection, compiled, this.#options(query.timeout), fields && projectionOf(fields));
       const rows = new Array<StoredRow>(documents.length);
-      for (let index = 0; index < documents.length; index++) rows[index] = fromDocument(model, documents[index] as Document);
+      for (let index = 0; index < documents.length; index++) rows[index] = fromDocument(model, documents[index] as Document, fields);
       return rows;
     });
   }
@@ -214,23 +212,16 @@ export class MongoSession implements DriverSession {
 
   update(query: PreparedQuery, patch: PreparedPatch): Promise<number> {
     const { model } = query.node;
-    checkPatchStorable(model, patch.fields, patch.values);
-    const { set, unset } = storedPatch(patch);
-    const key = patch.fields.find((field) => storedPath(field) === "_id");
-    if (key) {
-      if (!this.clientSession && !this.context.transactions()) return Promise.reject(keyChangeRefused(model, key));
-      return this.#run(`updating ${model.name}`, model, (collection) => this.#updateKeys(collection, query, key, set, unset));
+    // A key change, several increments: the documents are chosen first, then changed (see #changeChosen).
+    if (patch.values.filter(isIncrement).length > 1 || patch.fields.some((field) => storedPath(field) === "_id")) {
+      return this.#changeChosen(query, patch, false).then(({ count }) => count);
     }
-    const change: Document = {};
-    if (Object.keys(set).length > 0) change.$set = set;
-    if (Object.keys(unset).length > 0) change.$unset = unset;
+    checkPatchStorable(model, patch.fields, patchValues(patch));
+    const stored = storedPatch(patch);
     const updateIn = async (collection: Collection, session: ClientSession | undefined): Promise<number> => {
       const options = { ...this.#options(query.timeout), ...(session ? { session } : {}) };
       const selection = await this.#selection(collection, query, options);
-      if (!selection) return 0;
-      if (Object.keys(change).length === 0) return collection.countDocuments(selection, options);
-      const result = await collection.updateMany(selection, change, options);
-      return result.matchedCount;
+      return selection ? updateSelected(collection, selection, stored, options) : 0;
     };
     // updateMany stops at the first document that breaks a unique index, keeping those it changed
     // before: such an update runs in a transaction of its own, so that it changes all or nothing.
@@ -240,34 +231,42 @@ export class MongoSession implements DriverSession {
     );
   }
 
+  /** `update`, giving the changed documents as they are after it (read in the same transaction where the server has them). */
+  updateReturning(query: PreparedQuery, patch: PreparedPatch): Promise<StoredRow[]> {
+    return this.#changeChosen(query, patch, true).then(({ rows }) => rows);
+  }
+
   /**
-   * An update that changes a single key, which MongoDB stores as `_id` and never changes in place:
-   * in this transaction (or one of its own), the matching documents are read as stored, deleted,
-   * and written again changed, with their new `_id`. A key that another document has (or that two
-   * changed documents would share) is a ConstraintError, and the transaction undoes it all.
+   * An update that chooses its documents' `_id`s first and changes exactly those, in this
+   * transaction or (where the server has them) one of its own, so that it is all or nothing: for
+   * increments (one `$inc` per field, skipping null values: see changeDocuments), for a change of
+   * a single key (MongoDB stores it as `_id` and never changes it in place: see replaceKeys; a
+   * server without transactions refuses it), and to read the changed documents back.
    */
-  async #updateKeys(collection: Collection, query: PreparedQuery, key: FieldMeta, set: Document, unset: Document): Promise<number> {
+  #changeChosen(query: PreparedQuery, patch: PreparedPatch, read: boolean): Promise<{ count: number; rows: StoredRow[] }> {
     const { model } = query.node;
-    const given = set._id as unknown;
-    if (generatedIntegerKey(model) === key && typeof given === "number") await this.context.counters.raise(model, given, this.statementTimeout);
-    const change = async (session: ClientSession): Promise<number> => {
-      const options = { ...this.#options(query.timeout), session };
+    checkPatchStorable(model, patch.fields, patchValues(patch));
+    const key = patch.fields.find((field) => storedPath(field) === "_id");
+    const inOwnTransaction = !this.clientSession && this.context.transactions();
+    if (key && !this.clientSession && !inOwnTransaction) return Promise.reject(keyChangeRefused(model, key));
+    const { set, unset, increments } = storedPatch(patch);
+    const { _id: newKey, ...others } = set;
+    const change = async (collection: Collection, session: ClientSession | undefined): Promise<{ count: number; rows: StoredRow[] }> => {
+      const options = { ...this.#options(query.timeout), ...(session ? { session } : {}) };
       const selection = await this.#selection(collection, query, options);
-      if (!selection) return 0;
-      // Read as stored (a whole double stays a double, binary keeps its subtype), to be written back unchanged.
-      const documents = await collection.find(selection, { ...options, ...AS_STORED }).toArray();
-      if (documents.length === 0) return 0;
-      const changed = documents.map((document) => {
-        const copy: Document = { ...document, ...set };
-        for (const path of Object.keys(unset)) delete copy[path];
-        return copy;
-      });
-      const old: Document = { _id: { $in: documents.map((document) => document._id as unknown) } };
-      await collection.deleteMany(old, options);
-      await collection.insertMany(changed, { ...options, ordered: true });
-      return documents.length;
+      const ids = selection ? await idsOf(collection, selection, options) : [];
+      if (ids.length === 0) return { count: 0, rows: [] };
+      await changeDocuments(collection, ids, { set: others, unset, increments }, options);
+      const changed = key ? await replaceKeys(collection, ids, { _id: newKey as unknown }, {}, options) : ids;
+      if (!read) return { count: ids.length, rows: [] };
+      const now: Document = { _id: { $in: changed } };
+      const documents = await collection.find(now, options).toArray();
+      return { count: ids.length, rows: documents.map((document) => fromDocument(model, document)) };
     };
-    return this.clientSession ? change(this.clientSession) : this.context.inOwnTransaction(change);
+    return this.#run(`updating ${model.name}`, model, async (collection) => {
+      if (key && generatedIntegerKey(model) === key && typeof newKey === "number") await this.context.counters.raise(model, newKey, this.statementTimeout);
+      return inOwnTransaction ? this.context.inOwnTransaction((session) => change(collection, session)) : change(collection, this.clientSession);
+    });
   }
 
   delete(query: PreparedQuery): Promise<number> {

@@ -3,15 +3,18 @@ import { SqlDriver } from "../sql/driver.js";
 import { SqlEngine, type Engine } from "../sql/engine.js";
 import { PoolConnection, type Queryable } from "./connection.js";
 import { postgresDialect } from "./dialect.js";
-import { checkOptions, DEFAULT_CONNECT_TIMEOUT, postgresJsOptions, type PostgreSQLOptions } from "./options.js";
+import { checkOptions, DEFAULT_CONNECT_TIMEOUT, type PostgreSQLOptions } from "./options.js";
 import { Pool } from "./pool.js";
 import { PostgresRunner } from "./runner.js";
 import { schemaFrom } from "./schema.js";
+import { postgresJsOptions } from "./settings.js";
 import { postgresOverOwnSockets } from "./socket.js";
 import { withWholeResults } from "./sparse-results.js";
 
 const CAPABILITIES: DriverCapabilities = Object.freeze({
   transactions: true, savepoints: true, atomicBatches: true, statementTimeout: true, transactionLockTimeout: true, foreignKeys: true, sharedNamespace: true,
+  rawSql: true,
+  upsert: true, updateReturning: true, increments: true,
 });
 
 /**
@@ -24,7 +27,8 @@ export class PostgreSQLDriver extends SqlDriver<Queryable> {
   /** A pool of connections: transactions run beside other operations; the server stops statements and lock waits at the limits it is given. */
   readonly capabilities = CAPABILITIES;
 
-  private constructor(engine: Engine<Queryable>, connection: PoolConnection) {
+  /** Made by connect(): the entry (index.ts) publishes this class with an abstract constructor, which a private one would not fit. */
+  constructor(engine: Engine<Queryable>, connection: PoolConnection) {
     super(engine, connection);
   }
 

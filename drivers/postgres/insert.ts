@@ -2,7 +2,7 @@ import { Param, type ModelMeta } from "../../src/kit/driver.js";
 import { Compilation } from "../sql/compile-condition.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import { generatedKey } from "../sql/ddl.js";
-import { sql } from "../sql/drizzle.js";
+import { sql, type SQL } from "../sql/drizzle.js";
 import type { Tables } from "../sql/tables.js";
 import { arrayLiteral, arrayTypeOf, fieldTextOf } from "./array-literal.js";
 import { postgresDialect, quoteIdentifier } from "./dialect.js";
@@ -25,14 +25,23 @@ const POSITION = sql.identifier("ommi_position");
  * order, with no reliance on the order of INSERT ... RETURNING. The sequence is then moved past
  * the largest key given explicitly, so keys generated later never collide with it (as SQLite's).
  */
-export function insertRows(model: ModelMeta, tables: Tables): CompiledStatement {
-  const compilation = new Compilation(postgresDialect, tables);
-  const table = tables.of(model);
+/**
+ * The model's column list and, for `unnest(...)`, one bound array literal per field in the same
+ * order (each field's values bound as one parameter): what every multi-row write starts from.
+ */
+export function unnestedColumns(model: ModelMeta, compilation: Compilation): { readonly columns: SQL; readonly arrays: SQL } {
   const columns = sql.join(model.fields.map((field) => sql.identifier(field.column)), sql`, `);
   const arrays = sql.join(
     model.fields.map((field, index) => sql`${compilation.placeholder(Param.at(index), arrayLiteral(fieldTextOf(field)))}::${sql.raw(arrayTypeOf(field))}`),
     sql`, `,
   );
+  return { columns, arrays };
+}
+
+export function insertRows(model: ModelMeta, tables: Tables): CompiledStatement {
+  const compilation = new Compilation(postgresDialect, tables);
+  const table = tables.of(model);
+  const { columns, arrays } = unnestedColumns(model, compilation);
   const key = generatedKey(model);
   if (!key) return compilation.finish(sql`INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${arrays})`);
   const names = model.fields.map((_, index) => sql.identifier(`c${index}`));

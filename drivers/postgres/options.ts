@@ -1,8 +1,7 @@
-import type postgres from "postgres";
 import { timeoutProblem, type IsolationLevel } from "../../src/kit/driver.js";
-import { quoteIdentifier } from "./dialect.js";
-import { formatTimestamp, parseTimestamp } from "./timestamp.js";
-import { parseJsonColumn } from "./json-null.js";
+
+// Published as `ommi/postgres`'s options, so nothing here names postgres.js's types (which need
+// @types/node): postgres.js's settings are made in settings.ts.
 
 export interface PostgreSQLOptions {
   /** `postgres://user:password@host:port/database`; the options below override its parts. */
@@ -31,7 +30,7 @@ export interface PostgreSQLOptions {
   /** The isolation level of transactions that do not choose one (`db.transaction(fn, { isolation })`); PostgreSQL's default ("read committed") unless given. */
   isolation?: IsolationLevel;
   /** TLS, as postgres.js takes it (`true`, `"require"`, `"verify-full"`, or tls.connect options). */
-  ssl?: postgres.Options<Record<string, never>>["ssl"];
+  ssl?: "require" | "allow" | "prefer" | "verify-full" | boolean | object;
   /**
    * Milliseconds any one statement may run; the server stops it (also when the client is gone)
    * and the call fails with a TimeoutError (limit "statement"). The server's setting unless given.
@@ -47,7 +46,7 @@ export interface PostgreSQLOptions {
 export const DEFAULT_CONNECT_TIMEOUT = 10;
 /** Long enough that a busy application rarely reconnects, short enough that a forgotten `close()` does not hang a script. */
 export const DEFAULT_IDLE_TIMEOUT = 10;
-const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_POOL_SIZE = 10;
 
 /** The SQL of each level: a fixed list, so a level is never spliced into SQL as given. */
 export const ISOLATION_LEVELS: Readonly<Record<IsolationLevel, string>> = {
@@ -76,43 +75,4 @@ export function checkOptions(options: PostgreSQLOptions): string | undefined {
     }
   }
   return undefined;
-}
-
-/**
- * postgres.js settings for Ommi. Every connection starts in UTC with ISO dates (what
- * timestamp.ts reads and writes) and in the chosen schema. `fetch_types` is off: Ommi writes its
- * array literals itself (array-literal.ts) and reads no array columns, and postgres.js 3.4 runs
- * that query on each new connection with no one to hear it fail: a connection lost during it
- * was an unhandled rejection, which ends a Node process. (It was on for `reserve()`, which never
- * handed out a connection without it; transactions no longer reserve, see transaction-scope.ts.)
- */
-export function postgresJsOptions(options: PostgreSQLOptions): postgres.Options<Record<string, postgres.PostgresType>> {
-  const connection: Record<string, string> = { application_name: "ommi", TimeZone: "UTC", DateStyle: "ISO, MDY" };
-  if (options.schema !== undefined) connection.search_path = quoteIdentifier(options.schema);
-  // Server settings, so the server itself stops the work, even once the client has gone.
-  if (options.statementTimeout !== undefined) connection.statement_timeout = String(options.statementTimeout);
-  if (options.lockTimeout !== undefined) connection.lock_timeout = String(options.lockTimeout);
-  return {
-    ...(options.host === undefined ? {} : { host: options.host }),
-    ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.user === undefined ? {} : { user: options.user }),
-    ...(options.password === undefined ? {} : { password: options.password }),
-    ...(options.database === undefined ? {} : { database: options.database }),
-    ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
-    max: options.max ?? DEFAULT_POOL_SIZE,
-    connect_timeout: options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT,
-    // postgres.js keeps idle connections forever by default (0), and an open socket keeps Node running.
-    idle_timeout: options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT,
-    fetch_types: false,
-    connection,
-    // NOTICEs ("relation already exists, skipping") are expected, not news.
-    onnotice: () => undefined,
-    types: {
-      ommiTimestamp: { to: 1184, from: [1184], serialize: (date: Date) => formatTimestamp(date), parse: parseTimestamp },
-      // Ommi binds JSON as its own text (sql/json/encoder.ts: Dates, bigints, -0 written its way), which
-      // postgres.js would otherwise stringify again; `json` and `jsonb` columns it parses as usual.
-      // A whole value that is JSON null is kept apart from SQL NULL (which postgres.js also gives as null): see json-null.ts.
-      ommiJson: { to: 114, from: [114, 3802], serialize: (text: string) => text, parse: parseJsonColumn },
-    },
-  };
 }

@@ -1,15 +1,18 @@
 import type postgres from "postgres";
-import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, StoredRow, UpsertConflict } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
 import type { Encode, TableName, ValueCodecs } from "../sql/dialect.js";
+import type { RawResult } from "../sql/raw.js";
 import type { Refusals, StatementRunner } from "../sql/runner.js";
 import type { StatementBuilder } from "../sql/statements.js";
 import type { Queryable } from "./connection.js";
 import { postgresDialect, quoteIdentifier } from "./dialect.js";
 import { insertRows } from "./insert.js";
+import { upsertRows } from "./upsert.js";
 import { refuseNulInPatch, refuseNulInQuery, refuseNulInRows } from "./nul.js";
+import { refuseNulInRaw } from "./raw.js";
 
 /** Named prepared statements: parsed and planned once per connection, then bound and run. */
 const PREPARED = { prepare: true } as const;
@@ -23,7 +26,7 @@ function run(on: Queryable, compiled: CompiledStatement, values: readonly unknow
 const ROWS_PER_INSERT = 10_000;
 
 /** Values PostgreSQL cannot hold are refused before anything is sent, so they doom no transaction. */
-const REFUSALS: Refusals = { rows: refuseNulInRows, query: refuseNulInQuery, patch: refuseNulInPatch };
+const REFUSALS: Refusals = { rows: refuseNulInRows, query: refuseNulInQuery, patch: refuseNulInPatch, raw: refuseNulInRaw };
 
 /**
  * Statements on PostgreSQL through postgres.js, on whichever connection a session gives: the
@@ -40,8 +43,8 @@ export class PostgresRunner implements StatementRunner<Queryable, CompiledStatem
     return compiled;
   }
 
-  rows(on: Queryable, statement: CompiledStatement, values: readonly unknown[]): Promise<unknown[][]> {
-    return run(on, statement, values).values() as Promise<unknown[][]>;
+  rows(on: Queryable, statement: CompiledStatement, values: readonly unknown[], patch?: readonly unknown[]): Promise<unknown[][]> {
+    return run(on, statement, values, patch).values() as Promise<unknown[][]>;
   }
 
   async count(on: Queryable, statement: CompiledStatement, values: readonly unknown[]): Promise<number> {
@@ -81,6 +84,54 @@ export class PostgresRunner implements StatementRunner<Queryable, CompiledStatem
       });
     }
     return rows as StoredRow[];
+  }
+
+  /** A statement the user wrote: prepared on each connection as Ommi's own are (one text per template, so their number is bounded). */
+  prepareRaw(compiled: CompiledStatement): CompiledStatement {
+    return compiled;
+  }
+
+  async rawResult(on: Queryable, statement: CompiledStatement, values: readonly unknown[]): Promise<RawResult> {
+    const rows = (await run(on, statement, values).values()) as unknown[][] & { readonly columns?: readonly { readonly name: string }[] };
+    return { columns: rows.columns?.map((column) => column.name) ?? [], rows };
+  }
+
+  prepareUpsert(model: ModelMeta, conflict: UpsertConflict, builder: StatementBuilder): CompiledStatement {
+    return upsertRows(model, conflict, builder.tables);
+  }
+
+  /** Upserts the rows (several statements run in one transaction, as insert does); each result row says its input position. */
+  async upsert(
+    on: Queryable,
+    atomically: Atomically<Queryable>,
+    model: ModelMeta,
+    rows: readonly StoredRow[],
+    conflict: UpsertConflict,
+    upsertOf: (model: ModelMeta, conflict: UpsertConflict) => CompiledStatement,
+  ): Promise<(unknown[] | undefined)[]> {
+    const stored = new Array<unknown[] | undefined>(rows.length);
+    if (rows.length === 0) return stored;
+    const compiled = upsertOf(model, conflict);
+    const width = model.fields.length;
+    const upsert = async (into: Queryable, start: number) => {
+      const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+      const columns = model.fields.map((field) => chunk.map((row) => row[field.name]));
+      for (const row of (await run(into, compiled, columns).values()) as unknown[][]) {
+        // ORDINALITY counts from 1; the model's columns follow the position.
+        stored[start + Number(row[0]) - 1] = row.slice(1, width + 1);
+      }
+    };
+    if (rows.length <= ROWS_PER_INSERT) await upsert(on, 0);
+    else {
+      await atomically(async (into) => {
+        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) await upsert(into, start);
+      });
+    }
+    return stored;
+  }
+
+  insertText(kept: CompiledStatement): string {
+    return kept.text;
   }
 
   async execute(on: Queryable, text: string, params: readonly unknown[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { BeginOptions, Driver, DriverCapabilities, TransactionSession } from "../../src/kit/driver.js";
+import type { BeginOptions, Driver, DriverCapabilities, StatementObserver, TransactionSession } from "../../src/kit/driver.js";
 import type { DriverConnection } from "./connection.js";
 import type { Engine } from "./engine.js";
 import { SqlSession } from "./session.js";
@@ -26,5 +26,10 @@ export abstract class SqlDriver<H> extends SqlSession<H, DriverConnection<H>> im
 
   close(): Promise<void> {
     return this.connection.close();
+  }
+
+  /** Every statement of the driver and of its transactions (they share its engine) goes to `observer`; see Driver.observe. */
+  observe(observer: StatementObserver | undefined): void {
+    this.engine.observe?.(observer);
   }
 }

@@ -1,4 +1,4 @@
-import type { ModelMeta, PreparedPatch, PreparedQuery, Reference, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, PreparedPatch, PreparedQuery, RawStatement, Reference, StatementObserver, StoredRow, UpsertConflict } from "../../src/kit/driver.js";
 import type { Atomically } from "./connection.js";
 import { CompiledStatement } from "./compiled.js";
 import { checkDerivedNames, completeTable, createTable, dropTable, referencedFirst } from "./ddl.js";
@@ -6,12 +6,16 @@ import { addForeignKey, foreignKeyName, referencesMadeLater, uncoupleCycles } fr
 import type { SqlDialect } from "./dialect.js";
 import type { SQL } from "./drizzle.js";
 import { after, eachInTurn, type MaybePromise } from "./maybe-promise.js";
+import { compileRaw, RawStatements, rawValues, type RawResult } from "./raw.js";
+import { observedRunner } from "./observed-runner.js";
+import { PreparedShape, type EngineShape, type ShapeContext } from "./prepared.js";
 import { RowMappers } from "./row-mapper.js";
 import type { Refusals, StatementRunner } from "./runner.js";
 import { StatementCache } from "./statement-cache.js";
 import { StatementSet } from "./statement-set.js";
 import { StatementBuilder } from "./statements.js";
 import { unionRefusals } from "./union-refusal.js";
+import { conflictShape } from "./upsert.js";
 
 /** What a session asks of the engine: every operation, on the statements `on` its turn gave it. */
 export interface Engine<H> {
@@ -20,9 +24,21 @@ export interface Engine<H> {
   fetch(on: H, query: PreparedQuery): MaybePromise<StoredRow[]>;
   count(on: H, query: PreparedQuery): MaybePromise<number>;
   update(on: H, query: PreparedQuery, patch: PreparedPatch): MaybePromise<number>;
+  updateReturning(on: H, query: PreparedQuery, patch: PreparedPatch): MaybePromise<StoredRow[]>;
+  upsert(on: H, atomically: Atomically<H>, model: ModelMeta, rows: readonly StoredRow[], conflict: UpsertConflict): MaybePromise<(StoredRow | undefined)[]>;
   delete(on: H, query: PreparedQuery): MaybePromise<number>;
   applySchema(atomically: Atomically<H>, models: readonly ModelMeta[]): MaybePromise<void>;
   deleteSchema(atomically: Atomically<H>, models: readonly ModelMeta[]): MaybePromise<void>;
+  /** Runs a statement the user wrote (`db.sql`): the columns and rows it gives, unmapped. */
+  raw(on: H, statement: RawStatement, model: ModelMeta | undefined): MaybePromise<RawResult>;
+  /** Its rows mapped to the model's fields (see raw.ts), or records without a model; outside the statement's run, so a mismatch dooms no transaction. */
+  rawRows(result: RawResult, model: ModelMeta | undefined): StoredRow[];
+  /** Hands every statement to `observer` from now on (undefined: stops); see Driver.observe. */
+  observe?(observer: StatementObserver | undefined): void;
+  /** One query shape's operations, their statements found once for many calls (prepared.ts). */
+  prepare(query: PreparedQuery): EngineShape<H>;
+  /** The database's own refusal of query values (PostgreSQL's), if it has one: prepared calls skip building the query otherwise. */
+  readonly refusesQueries: boolean;
 }
 
 /**
@@ -30,39 +46,68 @@ export interface Engine<H> {
  * query shape and kept in the form the database runs it, each model's INSERT likewise, rows
  * mapped by one generated mapper per model. Works synchronously where the runner does (SQLite).
  */
-export class SqlEngine<H, P, I> implements Engine<H> {
+export class SqlEngine<H, P extends object, I extends object> implements Engine<H> {
   readonly refusals: Refusals;
   readonly #builder: StatementBuilder;
   readonly #statements: StatementSet<P>;
   readonly #inserts = new StatementCache<I>();
+  readonly #upserts = new StatementCache<I>();
   readonly #mappers: RowMappers;
+  /** The dialect's runner; `runner` is it, or it observed (see observe). */
+  readonly #plain: StatementRunner<H, P, I>;
+  readonly #raw: RawStatements<P>;
 
   /** `schemaOf` names the schema of every table; it is asked once, when the first statement is built. */
   constructor(
     dialect: SqlDialect,
     schemaOf: () => string,
-    private readonly runner: StatementRunner<H, P, I>,
+    private runner: StatementRunner<H, P, I>,
   ) {
+    this.#plain = runner;
     this.refusals = withSharedRefusals(runner.refusals ?? {});
     this.#builder = new StatementBuilder(dialect, schemaOf);
-    this.#statements = new StatementSet<P>(this.#builder, (compiled, kind, model) => runner.prepare(compiled, kind, model));
+    this.#statements = new StatementSet<P>(this.#builder, (compiled, kind, model) => this.runner.prepare(compiled, kind, model));
     this.#mappers = new RowMappers((model) => runner.decoders(model));
+    this.#raw = new RawStatements<P>(
+      (statement, model) => this.runner.prepareRaw(compileRaw(dialect, this.#builder.tables, statement), model),
+      (model) => runner.decoders(model),
+    );
   }
+
+  get refusesQueries(): boolean {
+    return this.#plain.refusals?.query !== undefined;
+  }
+
+  /** One query shape's statements and mapper, found once for the many calls of a prepared query (prepared.ts). */
+  prepare(query: PreparedQuery): EngineShape<H> {
+    this.#shapes ??= { runner: () => this.runner, statements: this.#statements, mappers: this.#mappers };
+    return new PreparedShape<H, P>(query, this.#shapes);
+  }
+
+  #shapes: ShapeContext<H, P> | undefined;
 
   fetch(on: H, query: PreparedQuery): MaybePromise<StoredRow[]> {
     const { runner } = this;
     const { model } = query.node;
     if (runner.firstRow && query.node.limit === 1 && !query.offset) {
       const row = runner.firstRow(on, this.#statements.first(query), query.values);
-      return row instanceof Promise ? row.then((first) => this.#one(model, first)) : this.#one(model, row);
+      return row instanceof Promise ? row.then((first) => this.#one(query, first)) : this.#one(query, row);
     }
     // Mapped without a callback where the rows are there already: this is the hot path.
     const rows = runner.rows(on, this.#statements.select(query), query.values);
-    return rows instanceof Promise ? rows.then((all) => this.#mappers.mapAll(model, all)) : this.#mappers.mapAll(model, rows);
+    return rows instanceof Promise ? rows.then((all) => this.#mappers.mapAll(model, all, query.fields)) : this.#mappers.mapAll(model, rows, query.fields);
   }
 
-  #one(model: ModelMeta, row: unknown[] | undefined): StoredRow[] {
-    return row ? [this.#mappers.of(model)(row)] : [];
+  raw(on: H, statement: RawStatement, model: ModelMeta | undefined): MaybePromise<RawResult> {
+    return this.runner.rawResult(on, this.#raw.of(statement, model), rawValues(statement));
+  }
+
+  rawRows(result: RawResult, model: ModelMeta | undefined): StoredRow[] {
+    return this.#raw.rows(result, model);
+  }
+
+  #one(query: PreparedQuery, row: unknown[] | undefined): StoredRow[] {
+    return row ? [this.#mappers.of(query.node.model, query.fields)(row)] : [];
   }
 
   count(on: H, query: PreparedQuery): MaybePromise<number> {
@@ -76,6 +121,24 @@ export class SqlEngine<H, P, I> implements Engine<H> {
   delete(on: H, query: PreparedQuery): MaybePromise<number> {
     return this.runner.changes(on, this.#statements.delete(query), query.values);
   }
+
+  updateReturning(on: H, query: PreparedQuery, patch: PreparedPatch): MaybePromise<StoredRow[]> {
+    const { model } = query.node;
+    return after(this.runner.rows(on, this.#statements.updateReturning(query, patch), query.values, patch.values), (rows) => this.#mappers.mapAll(model, rows));
+  }
+
+  upsert(on: H, atomically: Atomically<H>, model: ModelMeta, rows: readonly StoredRow[], conflict: UpsertConflict): MaybePromise<(StoredRow | undefined)[]> {
+    return after(this.runner.upsert(on, atomically, model, rows, conflict, this.#upsertOf), (stored) => {
+      const map = this.#mappers.of(model);
+      return stored.map((row) => (row ? map(row) : undefined));
+    });
+  }
+
+  /** The model's upsert for one conflict shape, prepared on first use. */
+  readonly #upsertOf = (model: ModelMeta, conflict: UpsertConflict): I => {
+    const key = conflictShape(model, conflict);
+    return this.#upserts.find(key) ?? this.#upserts.add(key, this.runner.prepareUpsert(model, conflict, this.#builder));
+  };
 
   add(on: H, atomically: Atomically<H>, model: ModelMeta, rows: readonly StoredRow[]): MaybePromise<StoredRow[]> {
     return this.runner.insert(on, atomically, model, rows, this.#insertOf);
@@ -136,10 +199,26 @@ export class SqlEngine<H, P, I> implements Engine<H> {
     const ordered = referencedFirst(models);
     const statements = [...uncoupleCycles(tables, ordered), ...[...ordered].reverse().map((model) => dropTable(tables, model))];
     const dropped = atomically((on) => eachInTurn(statements, (statement) => this.#execute(on, statement)));
-    return after(dropped, () => {
-      this.#statements.clear();
-      this.#inserts.clear();
-    });
+    return after(dropped, () => this.#forgetStatements());
+  }
+
+  /** Forgets every statement kept, e.g. after tables were dropped: each is prepared again on first use. */
+  #forgetStatements(): void {
+    this.#statements.clear();
+    this.#inserts.clear();
+    this.#raw.clear();
+    this.#upserts.clear();
+  }
+
+  /**
+   * Hands every statement to `observer` from now on, or stops (undefined), by running them through
+   * an observing runner (observed-runner.ts) or the plain one: unobserved, nothing is added to any
+   * statement's path. Statements kept so far are forgotten, to be prepared again, and so described,
+   * through the observing runner.
+   */
+  observe(observer: StatementObserver | undefined): void {
+    this.runner = observer ? observedRunner(this.#plain, observer) : this.#plain;
+    this.#forgetStatements();
   }
 
   #execute(on: H, statement: SQL): MaybePromise<void> {
@@ -160,5 +239,6 @@ function withSharedRefusals(own: Refusals): Refusals {
       own.patch?.(model, patch);
     },
     query: (query) => own.query?.(query),
+    raw: (statement) => own.raw?.(statement),
   };
 }

@@ -1,4 +1,4 @@
-import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { FieldMeta, ModelMeta, StoredRow } from "../../src/kit/driver.js";
 import type { Encode, ValueCodecs } from "./dialect.js";
 import { storesNullAsJson } from "./json/type-facts.js";
 
@@ -13,13 +13,21 @@ export type RowMapper = (row: readonly unknown[]) => StoredRow;
  * The row's keys come in field order, as the schema library gives them. An optional field that
  * is not nullable (and not a key) is absent when it is null; from the first such field on, fields
  * are assigned one by one in order (a model without one maps with the literal alone).
+ *
+ * `fields` are those the row holds (some, for a projection), `positions` where each is in the
+ * row (a column found by name, for SQL the user wrote); by default the row holds every field in order.
  */
-export function createRowMapper(model: ModelMeta, decode: ValueCodecs<Encode | undefined>): RowMapper {
+export function createRowMapper(
+  model: ModelMeta,
+  decode: ValueCodecs<Encode | undefined>,
+  fields: readonly FieldMeta[] = model.fields,
+  positions?: readonly number[],
+): RowMapper {
   const decoders: Encode[] = [];
   const literal: string[] = [];
   const assignments: string[] = [];
-  model.fields.forEach((field, index) => {
-    const raw = `row[${index}]`;
+  fields.forEach((field, index) => {
+    const raw = `row[${positions?.[index] ?? index}]`;
     const decoder = decode.of(field);
     const value = decoder ? `(${raw} === null ? null : decode[${decoders.push(decoder) - 1}](${raw}))` : raw;
     const property = JSON.stringify(field.name);
@@ -37,21 +45,32 @@ export function createRowMapper(model: ModelMeta, decode: ValueCodecs<Encode | u
   return build(decoders);
 }
 
-/** One generated mapper per model, made on first use with the decoders the driver gives for it. */
+/**
+ * One generated mapper per model, made on first use with the decoders the driver gives for it,
+ * and one per projection (`fields`: a PreparedQuery's, one shared array per set of fields).
+ */
 export class RowMappers {
   readonly #mappers = new Map<ModelMeta, RowMapper>();
+  readonly #projected = new WeakMap<readonly FieldMeta[], RowMapper>();
 
   constructor(private readonly decodeFor: (model: ModelMeta) => ValueCodecs<Encode | undefined>) {}
 
-  of(model: ModelMeta): RowMapper {
+  of(model: ModelMeta, fields?: readonly FieldMeta[]): RowMapper {
+    if (fields) return this.#ofProjection(model, fields);
     let mapper = this.#mappers.get(model);
     if (!mapper) this.#mappers.set(model, (mapper = createRowMapper(model, this.decodeFor(model))));
     return mapper;
   }
 
+  #ofProjection(model: ModelMeta, fields: readonly FieldMeta[]): RowMapper {
+    let mapper = this.#projected.get(fields);
+    if (!mapper) this.#projected.set(fields, (mapper = createRowMapper(model, this.decodeFor(model), fields)));
+    return mapper;
+  }
+
   /** Every row of a result, mapped. */
-  mapAll(model: ModelMeta, rows: readonly unknown[][]): StoredRow[] {
-    const map = this.of(model);
+  mapAll(model: ModelMeta, rows: readonly unknown[][], fields?: readonly FieldMeta[]): StoredRow[] {
+    const map = this.of(model, fields);
     const result = new Array<StoredRow>(rows.length);
     for (let index = 0; index < rows.length; index++) result[index] = map(rows[index] as unknown[]);
     return result;

@@ -1,7 +1,10 @@
-import type { DriverSession, ModelMeta, OmmiError, PreparedPatch, PreparedQuery, StoredRow } from "../../src/kit/driver.js";
+import type {
+  DriverSession, ModelMeta, OmmiError, PreparedOperations, PreparedPatch, PreparedQuery, RawStatement, StoredRow, UpsertConflict,
+} from "../../src/kit/driver.js";
 import type { SessionConnection } from "./connection.js";
 import type { Engine } from "./engine.js";
 import type { MaybePromise } from "./maybe-promise.js";
+import { SqlPreparedOperations } from "./prepared.js";
 
 /**
  * The operations of a SQL driver and of its transactions: each runs on the session's connection
@@ -84,9 +87,32 @@ export abstract class SqlSession<H, C extends SessionConnection<H> = SessionConn
     refusals.patch?.(query.node.model, patch);
     return this.#run("updating", query.node.model.name, (on) => this.engine.update(on, query, patch), query.timeout);
   }
+  updateReturning(query: PreparedQuery, patch: PreparedPatch): Promise<StoredRow[]> {
+    const { refusals } = this.engine;
+    refusals.query?.(query);
+    refusals.patch?.(query.node.model, patch);
+    return this.#run("updating", query.node.model.name, (on) => this.engine.updateReturning(on, query, patch), query.timeout);
+  }
+  upsert(model: ModelMeta, rows: readonly StoredRow[], conflict: UpsertConflict): Promise<(StoredRow | undefined)[]> {
+    this.engine.refusals.rows?.(model, rows);
+    return this.#run("upserting", model.name, (on) => this.engine.upsert(on, this.connection.atomically, model, rows, conflict));
+  }
+  /** A query shape made ready for many calls (prepared.ts): each runs as this session's own operations run. */
+  prepare(query: PreparedQuery): PreparedOperations {
+    const { refusals } = this.engine;
+    const refuseQuery = this.engine.refusesQueries ? (refused: PreparedQuery) => refusals.query?.(refused) : undefined;
+    const refusePatch = (model: ModelMeta, patch: PreparedPatch) => refusals.patch?.(model, patch);
+    const run = <T>(action: string, subject: string, work: (on: H) => MaybePromise<T>, timeout: number | undefined) => this.#runWhenClear(action, subject, work, timeout);
+    return new SqlPreparedOperations(query, this.engine.prepare(query), run, refuseQuery, refusePatch);
+  }
   delete(query: PreparedQuery): Promise<number> {
     this.engine.refusals.query?.(query);
     return this.#run("deleting", query.node.model.name, (on) => this.engine.delete(on, query), query.timeout);
+  }
+  raw(statement: RawStatement, model?: ModelMeta): Promise<StoredRow[]> {
+    this.engine.refusals.raw?.(statement);
+    const running = this.#run(model ? "running SQL for" : "running SQL", model?.name, (on) => this.engine.raw(on, statement, model));
+    return running.then((result) => this.engine.rawRows(result, model));
   }
   applySchema(models: readonly ModelMeta[]): Promise<void> {
     return this.#run("creating tables", undefined, () => this.engine.applySchema(this.connection.atomically, models));

@@ -1,4 +1,4 @@
-import { Param, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type SortNode } from "../../src/kit/driver.js";
+import { isIncrement, Param, type FieldMeta, type IncrementNode, type ModelMeta, type PreparedPatch, type PreparedQuery, type SortNode } from "../../src/kit/driver.js";
 import { compileCondition, Compilation, operandOf } from "./compile-condition.js";
 import { PATCH_PREFIX, type CompiledStatement } from "./compiled.js";
 import type { Encode, SqlDialect } from "./dialect.js";
@@ -12,6 +12,24 @@ const identity = (value: unknown) => value;
 function encoderOf(dialect: SqlDialect, field: FieldMeta): Encode {
   const encode = dialect.encode.of(field);
   return storesNullAsJson(field) ? withJsonNull(encode) : encode;
+}
+
+/**
+ * The model's columns, in field order, as RETURNING names them: unqualified (SQLite takes no
+ * schema there, and the statement's one table is the only one they can be of).
+ */
+export function returnedColumns(model: ModelMeta): SQL {
+  return sql.join(model.fields.map((field) => sql.identifier(field.column)), sql`, `);
+}
+
+/** `column = value` of an update; an increment adds its amount to the stored value (the dialect's `+`). */
+function assignment(dialect: SqlDialect, compilation: Compilation, field: FieldMeta, index: number, value: unknown): SQL {
+  const column = sql.identifier(field.column);
+  if (!isIncrement(value)) return sql`${column} = ${compilation.placeholder(new Param(index), encoderOf(dialect, field), PATCH_PREFIX)}`;
+  const encode = dialect.encode.of(field);
+  // The value bound is the increment node: its amount is what the statement takes.
+  const amount = compilation.placeholder(new Param(index), (node) => encode((node as IncrementNode).amount), PATCH_PREFIX);
+  return sql`${column} = ${dialect.increment ? dialect.increment(sql`${column}`, amount, field) : sql`${column} + ${amount}`}`;
 }
 
 /**
@@ -41,13 +59,13 @@ export class StatementBuilder {
     this.tables = new Tables(dialect, schemaOf);
   }
 
-  /** The model's columns, in field order: what the row mapper reads. */
-  columns(model: ModelMeta, table: Table = this.tables.of(model)): SQL {
-    return sql.join(model.fields.map((field) => sql`${columnOf(table, field)}`), sql`, `);
+  /** The model's columns (or those of `fields`, a projection), in field order: what the row mapper reads. */
+  columns(model: ModelMeta, table: Table = this.tables.of(model), fields: readonly FieldMeta[] = model.fields): SQL {
+    return sql.join(fields.map((field) => sql`${columnOf(table, field)}`), sql`, `);
   }
 
   select(query: PreparedQuery): CompiledStatement {
-    return this.#compile(query, (compilation, table) => sql`SELECT ${this.columns(query.node.model, table)} FROM ${table}${this.#window(query, table, compilation)}`);
+    return this.#compile(query, (compilation, table) => sql`SELECT ${this.columns(query.node.model, table, query.fields)} FROM ${table}${this.#window(query, table, compilation)}`);
   }
 
   /**
@@ -69,12 +87,12 @@ export class StatementBuilder {
     });
   }
 
-  update(query: PreparedQuery, patch: PreparedPatch): CompiledStatement {
+  /** The UPDATE of a patch (increments as `c = c + ?`); `returning`, it gives the changed rows' columns as select does. */
+  update(query: PreparedQuery, patch: PreparedPatch, returning = false): CompiledStatement {
     return this.#compile(query, (compilation, table) => {
-      const assignments = patch.fields.map(
-        (field, index) => sql`${sql.identifier(field.column)} = ${compilation.placeholder(new Param(index), encoderOf(this.dialect, field), PATCH_PREFIX)}`,
-      );
-      return sql`UPDATE ${table} SET ${sql.join(assignments, sql`, `)}${this.#target(query, table, compilation)}`;
+      const assignments = patch.fields.map((field, index) => assignment(this.dialect, compilation, field, index, patch.values[index]));
+      const changed = returning ? sql` RETURNING ${returnedColumns(query.node.model)}` : sql``;
+      return sql`UPDATE ${table} SET ${sql.join(assignments, sql`, `)}${this.#target(query, table, compilation)}${changed}`;
     });
   }
 

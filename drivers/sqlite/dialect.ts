@@ -9,6 +9,7 @@ import { sqliteInList } from "./in-list.js";
 import { sqliteJson } from "./json.js";
 import { buildTable, sqliteTableNameProblem } from "./table.js";
 import { sqliteTextMatch } from "./text-match.js";
+import { sqliteIncrement } from "./increment.js";
 
 const drizzleDialect = new SQLiteSyncDialect();
 
@@ -75,6 +76,7 @@ export const sqliteDialect: SqlDialect = {
     jsonEncoder,
   ),
   decode: valueCodecs<Encode | undefined>(SQLITE_DECODERS, jsonDecoder),
+  increment: sqliteIncrement,
   // SQLite has no index that serves has or hasAll on JSON text.
   structuredIndex: () => undefined,
   textMatch: sqliteTextMatch,

@@ -6,22 +6,8 @@ import { SQLiteConnection } from "./connection.js";
 import { sqliteDialect } from "./dialect.js";
 import { EventLoopTurns } from "./event-loop-turns.js";
 import { registerFunctions } from "./functions.js";
+import type { SQLiteOptions } from "./options.js";
 import { SQLiteRunner } from "./runner.js";
-
-export interface SQLiteOptions {
-  /** A file path, or ":memory:" for a database that lives as long as the driver. */
-  filename: string;
-  /** Open read-only. */
-  readonly?: boolean;
-  /**
-   * Milliseconds a statement waits for a lock another connection holds (another process, or
-   * another driver on the same file) before failing with a retryable TimeoutError (limit "lock");
-   * 5,000 unless given. SQLite waits in this thread: nothing else runs meanwhile.
-   */
-  lockTimeout?: number;
-  /** The former name of `lockTimeout`, still taken. */
-  busyTimeout?: number;
-}
 
 /**
  * Milliseconds of busy SQLite work after which operations let the event loop run its timers and
@@ -34,6 +20,8 @@ const EVENT_LOOP_BUDGET_MS = 4;
 
 const CAPABILITIES: DriverCapabilities = Object.freeze({
   transactions: true, savepoints: true, serializedWrites: true, atomicBatches: true, foreignKeys: true, sharedNamespace: true,
+  rawSql: true,
+  upsert: true, updateReturning: true, increments: true,
 });
 
 /**
@@ -51,7 +39,8 @@ export class SQLiteDriver extends SqlDriver<Database.Database> {
   /** One connection: other operations wait while a transaction is open (see `Ommi.transaction`). */
   readonly capabilities = CAPABILITIES;
 
-  private constructor(engine: Engine<Database.Database>, connection: SQLiteConnection) {
+  /** Made by connect(): the entry (index.ts) publishes this class with an abstract constructor, which a private one would not fit. */
+  constructor(engine: Engine<Database.Database>, connection: SQLiteConnection) {
     super(engine, connection);
   }
 

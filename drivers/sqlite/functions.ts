@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { automatonFor, type Automaton, type TextOperator } from "../../src/kit/driver.js";
 import { zeroedJsonText } from "../sql/json/negative-zero.js";
 import { globToLike } from "./glob.js";
+import { registerIncrement } from "./increment.js";
 
 /**
  * One SQL function per pattern operator SQLite has no safe built-in for: SQLite has no regular
@@ -36,4 +37,5 @@ export function registerFunctions(db: Database.Database): void {
   db.function("ommi_ilike", { deterministic: true }, matcher("ilike"));
   // `like` where GLOB cannot be trusted (U+0000 on either side): the same GLOB text, read by Ommi's matcher.
   db.function("ommi_glob", { deterministic: true }, matcher("like", globToLike));
+  registerIncrement(db);
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ModelMeta, StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, StoredRow, UpsertConflict } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
@@ -8,9 +8,11 @@ import { jsonDecoder } from "../sql/json/decoder.js";
 import { sql } from "../sql/drizzle.js";
 import type { MaybePromise } from "../sql/maybe-promise.js";
 import { createRowRunner, type RowRunner } from "../sql/row-runner.js";
+import type { RawResult } from "../sql/raw.js";
 import type { StatementRunner } from "../sql/runner.js";
 import type { StatementKind } from "../sql/statement-set.js";
 import type { StatementBuilder } from "../sql/statements.js";
+import { upsertOne } from "../sql/upsert.js";
 import { SQLITE_DECODERS, sqliteDialect } from "./dialect.js";
 
 /** A statement compiled for one query shape and prepared once on the connection. */
@@ -41,14 +43,14 @@ export class SQLiteRunner implements StatementRunner<Database.Database, Prepared
 
   prepare(compiled: CompiledStatement, kind: StatementKind, model: ModelMeta): Prepared {
     const statement = this.db.prepare<unknown[]>(compiled.text);
-    if (kind === "select" || kind === "first") statement.raw(true);
+    if (kind === "select" || kind === "first" || kind === "updateReturning") statement.raw(true);
     if (kind === "count") statement.pluck(true);
-    if ((kind === "select" || kind === "first" || kind === "count") && hasBigint(model)) statement.safeIntegers(true);
+    if ((kind === "select" || kind === "first" || kind === "count" || kind === "updateReturning") && hasBigint(model)) statement.safeIntegers(true);
     return { compiled, statement };
   }
 
-  rows(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[]): unknown[][] {
-    return statement.all(...compiled.bind(values)) as unknown[][];
+  rows(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[], patch?: readonly unknown[]): unknown[][] {
+    return statement.all(...compiled.bind(values, patch)) as unknown[][];
   }
 
   /** The statement is stepped once (see StatementBuilder.selectFirst). */
@@ -89,6 +91,52 @@ export class SQLiteRunner implements StatementRunner<Database.Database, Prepared
       }
       return rows as StoredRow[];
     });
+  }
+
+  /** A one-row upsert that gives the row as stored (see upsertOne), bound as the INSERT is. */
+  prepareUpsert(model: ModelMeta, conflict: UpsertConflict, builder: StatementBuilder): PreparedInsert {
+    const statement = this.db.prepare<unknown[]>(upsertOne(builder, model, conflict).text).raw(true);
+    if (hasBigint(model)) statement.safeIntegers(true);
+    return { statement, runRow: createRowRunner(model.fields, sqliteDialect.encode) };
+  }
+
+  /** The one-row upsert run for every row inside one transaction (a savepoint when one is open), as insert does. */
+  upsert(
+    _on: Database.Database,
+    atomically: Atomically<Database.Database>,
+    model: ModelMeta,
+    rows: readonly StoredRow[],
+    conflict: UpsertConflict,
+    upsertOf: (model: ModelMeta, conflict: UpsertConflict) => PreparedInsert,
+  ): MaybePromise<(unknown[] | undefined)[]> {
+    const { statement, runRow } = upsertOf(model, conflict);
+    // The row runner runs what it is given; the upsert reads the row it returns.
+    const returning = { run: (...values: unknown[]) => statement.get(...values) as unknown[] | undefined };
+    // One statement is atomic by itself: a transaction around it would only cost its BEGIN and COMMIT.
+    if (rows.length === 1) return [runRow(returning, rows[0] as StoredRow)];
+    return atomically(() => rows.map((row) => runRow(returning, row)));
+  }
+
+  /** A statement the user wrote: read as arrays where it gives rows, with bigints kept exact for a model that has them. */
+  prepareRaw(compiled: CompiledStatement, model: ModelMeta | undefined): Prepared {
+    const statement = this.db.prepare<unknown[]>(compiled.text);
+    if (statement.reader) statement.raw(true);
+    if (statement.reader && model && hasBigint(model)) statement.safeIntegers(true);
+    return { compiled, statement };
+  }
+
+  /** Column names are asked per run: a statement with `*` gives the columns the table has then. */
+  rawResult(_on: Database.Database, { compiled, statement }: Prepared, values: readonly unknown[]): RawResult {
+    const params = compiled.bind(values);
+    if (!statement.reader) {
+      statement.run(...params);
+      return { columns: [], rows: [] };
+    }
+    return { columns: statement.columns().map((column) => column.name), rows: statement.all(...params) as unknown[][] };
+  }
+
+  insertText({ statement }: PreparedInsert): string {
+    return statement.source;
   }
 
   execute(on: Database.Database, text: string, params: readonly unknown[]): void {

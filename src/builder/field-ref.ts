@@ -5,6 +5,7 @@ import type { FieldMeta } from "../model/meta.js";
 import { comparison, type ComparisonOperator } from "../query/nodes/comparison.js";
 import type { ConditionNode } from "../query/nodes/condition.js";
 import type { QueryNode } from "../query/nodes/query.js";
+import type { Placeholder } from "../query/nodes/placeholder.js";
 import { targetName, valuePath, type ValuePath } from "../query/nodes/path.js";
 import { some } from "../query/nodes/some.js";
 import { sort } from "../query/nodes/sort.js";
@@ -16,7 +17,13 @@ export type FieldValue<V> = Exclude<V, null | undefined>;
 
 declare const FIELD_TYPES: unique symbol;
 
-/** What every field has: the null tests, and equality of the whole value. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`. */
+/**
+ * What every field has: the null tests, and equality of the whole value. `eq(null)` is `isNull()`, `ne(null)` is `isNotNull()`.
+ * Each operator that takes a value also takes a `placeholder()` (`User.id.eq(placeholder("id"))`),
+ * whose value each call of the prepared query gives, checked as a value written there would be;
+ * an `in` list's placeholder stands for the whole list. A placeholder's value is never null: the
+ * shape of a prepared query is fixed, so test for null with `isNull()`.
+ */
 export interface ValueFieldRef<R, V> extends FieldBrand<FieldMeta> {
   /** Only for the type checker: the row type of the field's model, and the field's own type (nullable or optional as declared). */
   readonly [FIELD_TYPES]?: { readonly row: R; readonly value: V };
@@ -24,8 +31,8 @@ export interface ValueFieldRef<R, V> extends FieldBrand<FieldMeta> {
    * Equal to `value`. For objects, arrays, records and JSON values: equal as stored, which is
    * the same keys in the same order with equal values (README, "Structured fields").
    */
-  eq(value: FieldValue<V> | null): Condition<R>;
-  ne(value: FieldValue<V> | null): Condition<R>;
+  eq(value: FieldValue<V> | null | Placeholder): Condition<R>;
+  ne(value: FieldValue<V> | null | Placeholder): Condition<R>;
   /** Null or missing; inside an object, also when a value on the way to it is null or missing. */
   isNull(): Condition<R>;
   isNotNull(): Condition<R>;
@@ -38,12 +45,13 @@ export type FieldTypesOf<F> = F extends { readonly [FIELD_TYPES]?: { readonly ro
 
 /** Operators of scalar fields: strings, numbers, booleans, dates and bigints. */
 export interface ComparableFieldRef<R, V> extends ValueFieldRef<R, V> {
-  gt(value: FieldValue<V>): Condition<R>;
-  gte(value: FieldValue<V>): Condition<R>;
-  lt(value: FieldValue<V>): Condition<R>;
-  lte(value: FieldValue<V>): Condition<R>;
-  in(values: readonly FieldValue<V>[]): Condition<R>;
-  notIn(values: readonly FieldValue<V>[]): Condition<R>;
+  gt(value: FieldValue<V> | Placeholder): Condition<R>;
+  gte(value: FieldValue<V> | Placeholder): Condition<R>;
+  lt(value: FieldValue<V> | Placeholder): Condition<R>;
+  lte(value: FieldValue<V> | Placeholder): Condition<R>;
+  /** Equal to one of `values`; a placeholder stands for the whole list. */
+  in(values: readonly FieldValue<V>[] | Placeholder): Condition<R>;
+  notIn(values: readonly FieldValue<V>[] | Placeholder): Condition<R>;
   asc(): Sort<R>;
   desc(): Sort<R>;
 }
@@ -54,15 +62,15 @@ export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
    * Contains the literal text (no wildcards). Patterns of every text operator are bounded in
    * length (README, Limits): a longer one is a `QueryError`.
    */
-  contains(text: string): Condition<R>;
+  contains(text: string | Placeholder): Condition<R>;
   /** Begins with the literal text. */
-  startsWith(text: string): Condition<R>;
+  startsWith(text: string | Placeholder): Condition<R>;
   /** Ends with the literal text. */
-  endsWith(text: string): Condition<R>;
+  endsWith(text: string | Placeholder): Condition<R>;
   /** The whole text matches the LIKE pattern: `%` any run of characters, `_` one character (code point), `\` makes the next literal. */
-  like(pattern: string): Condition<R>;
+  like(pattern: string | Placeholder): Condition<R>;
   /** `like`, ignoring case by Unicode simple case folding (as JavaScript's `/…/iu`), the same on every database. */
-  ilike(pattern: string): Condition<R>;
+  ilike(pattern: string | Placeholder): Condition<R>;
   /**
    * The regular expression matches somewhere in the text, case-sensitively. Ommi's own dialect,
    * the same on every database (README, "The regex dialect"): literals, `.` (any character,
@@ -70,7 +78,7 @@ export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
    * `^ $` (ends of the whole text), groups, `|`, and `* + ? {n,m}` (counts up to 255). Anything
    * else (`\b`, lookaround, backreferences, `\p{…}`, flags) is a `QueryError` before any query runs.
    */
-  regex(pattern: string): Condition<R>;
+  regex(pattern: string | Placeholder): Condition<R>;
 }
 
 /**
@@ -79,11 +87,11 @@ export interface TextFieldRef<R, V> extends ComparableFieldRef<R, V> {
  */
 export interface ArrayFieldRef<R, V, T> extends ValueFieldRef<R, V> {
   /** Some item equals `item`. */
-  has(item: FieldValue<T>): Condition<R>;
+  has(item: FieldValue<T> | Placeholder): Condition<R>;
   /** Some item equals one of `items` (never, for an empty list). */
-  hasAny(items: readonly FieldValue<T>[]): Condition<R>;
+  hasAny(items: readonly FieldValue<T>[] | Placeholder): Condition<R>;
   /** Every one of `items` is an item (always, for an empty list and an array that is there). */
-  hasAll(items: readonly FieldValue<T>[]): Condition<R>;
+  hasAll(items: readonly FieldValue<T>[] | Placeholder): Condition<R>;
   /** The array is there and has no items. */
   isEmpty(): Condition<R>;
   /** The number of items, to compare: `Post.tags.length.gte(2)`. */

@@ -3,6 +3,7 @@ import type { ModelMeta } from "../model/meta.js";
 import { metaOf } from "../model/brands.js";
 import { hopEnds, type Hop } from "../model/paths.js";
 import { and, not as notNode, or, query, type ConditionNode, type QueryNode } from "../query/nodes/index.js";
+import { isPlaceholder, type Placeholder } from "../query/nodes/placeholder.js";
 import { Condition } from "./condition.js";
 import { isHandle, type ModelHandle } from "./handle.js";
 import type { Sort } from "./sort.js";
@@ -48,8 +49,11 @@ export class Query<R> {
     return this.#with({ sort: [...this.node.sort, ...sorts.map((entry) => entry.node)] });
   }
 
-  /** At most `count` rows, skipping the first `offset` (after sorting). */
-  limit(count: number, offset = 0): Query<R> {
+  /**
+   * At most `count` rows, skipping the first `offset` (after sorting). Either may be a
+   * `placeholder()`, whose value (a non-negative integer) each call of the prepared query gives.
+   */
+  limit(count: number | Placeholder, offset: number | Placeholder = 0): Query<R> {
     checkWindow("limit", count);
     checkWindow("offset", offset);
     return this.#with({ limit: count, offset });
@@ -60,7 +64,8 @@ export class Query<R> {
   }
 }
 
-function checkWindow(what: string, value: number): void {
+function checkWindow(what: string, value: number | Placeholder): void {
+  if (isPlaceholder(value)) return;
   if (!Number.isSafeInteger(value) || value < 0) throw new QueryError(`${what} must be a non-negative integer, got ${String(value)}`);
 }
 
@@ -95,7 +100,7 @@ function conditionNodes(conditions: readonly Conditional[]): ConditionNode[] {
     if (item instanceof Condition) nodes.push(item.node);
     else if (item instanceof Query) {
       const node: QueryNode = item.node;
-      if (node.sort.length > 0 || node.limit !== undefined || node.offset > 0) {
+      if (node.sort.length > 0 || node.limit !== undefined || node.offset !== 0) {
         throw new QueryError(`A query used as a condition cannot sort or limit (on ${node.model.name})`);
       }
       if (node.where) nodes.push(node.where);

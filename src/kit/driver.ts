@@ -6,6 +6,10 @@
 export type {
   BeginOptions, Driver, DriverCapabilities, DriverSession, IsolationLevel, PreparedPatch, StoredRow, TransactionSession,
 } from "../driver.js";
+export type { UpsertConflict } from "../driver.js";
+export type { PreparedOperations } from "../driver.js";
+export type { ObservedStatement, RowCount, StatementObserver } from "../observe/statement.js";
+export { isIncrement } from "../query/nodes/increment.js";
 export {
   asOmmiError, ConnectionError, ConstraintError, ModelError, NoResultError, OmmiError, QueryError, SchemaError,
   TimeoutError, TransactionError, transactionDoomed, transactionEnded, ValidationError, type TimeoutLimit, type ValidationIssue,
@@ -17,6 +21,7 @@ export { hopEnds, type Hop } from "../model/paths.js";
 export { referencesOf, type Reference } from "../model/references.js";
 export { MAX_NAME_BYTES, storedNameProblem, utf8Length } from "../model/names.js";
 export { Param, prepareQuery, type PreparedQuery } from "../query/prepare.js";
+export type { RawStatement, RawToken, RawValue } from "../query/raw.js";
 export type * from "../query/nodes/index.js";
 export { targetName } from "../query/nodes/path.js";
 export * from "../query/text/index.js";

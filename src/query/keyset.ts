@@ -13,14 +13,24 @@ export function totalOrder(sorts: readonly SortNode[], keys: readonly FieldMeta[
  * unlike OFFSET, costs the same for the last batch as for the first.
  */
 export function rowsAfter(order: readonly SortNode[], row: Readonly<Record<string, unknown>>): ConditionNode | undefined {
+  return rowsAfterPosition(order, positionOf(order, row));
+}
+
+/** Where `row` stands in the order: the value of each entry (null where it has none), what a cursor holds. */
+export function positionOf(order: readonly SortNode[], row: Readonly<Record<string, unknown>>): unknown[] {
+  return order.map(({ field, path }) => valueAt(row[field.name], path));
+}
+
+/** The rows after a position (one value per entry of `order`, as `positionOf` gives it). */
+export function rowsAfterPosition(order: readonly SortNode[], position: readonly unknown[]): ConditionNode | undefined {
   const branches: ConditionNode[] = [];
   const equalSoFar: ConditionNode[] = [];
-  for (const { field, direction, path } of order) {
-    const value = valueAt(row[field.name], path);
+  order.forEach(({ field, direction, path }, index) => {
+    const value = position[index] ?? null;
     const beyond = beyondValue(field, direction, value, path);
     if (beyond) branches.push(and([...equalSoFar, beyond]));
     equalSoFar.push(comparison(field, value === null ? "isNull" : "eq", value === null ? undefined : value, path));
-  }
+  });
   return branches.length ? or(branches) : undefined;
 }
 

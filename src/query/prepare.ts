@@ -1,9 +1,10 @@
 import { QueryError } from "../errors.js";
-import type { ModelMeta } from "../model/meta.js";
+import type { FieldMeta, ModelMeta } from "../model/meta.js";
 import { pathBetween } from "../model/paths.js";
 import { SCALAR_TYPES, type FieldType } from "../model/field.js";
 import { checkComparisonValue } from "./check-value.js";
 import { and, or, not, pathKey, related, some, targetName, type ComparisonNode, type ConditionNode, type QueryNode, type SomeNode } from "./nodes/index.js";
+import { isPlaceholder, type Placeholder } from "./nodes/placeholder.js";
 
 /** Stands for `values[index]` in a prepared query, so that compiled statements never hold values. */
 export class Param {
@@ -32,11 +33,34 @@ export interface PreparedQuery {
   readonly limit: Param | undefined;
   readonly offset: Param | undefined;
   /** Milliseconds the statement may run (`find(...).timeout(ms)`); absent when unlimited. */ readonly timeout?: number;
+  /**
+   * The fields a fetch reads, in model order (`select`/`omit`, see projection.ts); absent when it
+   * reads every field. The same array for the same fields, so drivers may key caches by it; the
+   * shape `key` includes it. Rows fetched have only these properties. Count, update and delete
+   * ignore it.
+   */
+  readonly fields?: readonly FieldMeta[];
 }
 
-/** Prepares `node`; `limitOverride`, when given, caps the node's own limit (as `one()` does with 1). */
-export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQuery {
-  const preparation = new Preparation(node.model);
+/**
+ * Where a placeholder stands in a prepared query (`find(...).prepare()`, see src/prepared.ts):
+ * its value goes to `values[index]`, checked as a value written in `comparison` would be.
+ */
+export interface PlaceholderUse {
+  readonly placeholder: Placeholder;
+  readonly index: number;
+  /** The comparison whose value it is (with the placeholder as its value). */
+  readonly comparison: ComparisonNode;
+}
+
+/**
+ * Prepares `node`; `limitOverride`, when given, caps the node's own limit (as `one()` does with 1).
+ * Placeholders in conditions are collected into `placeholders` (their values left undefined), and
+ * are a QueryError without it; a placeholder limit or offset is resolved before this (prepared.ts).
+ */
+export function prepareQuery(node: QueryNode, limitOverride?: number, placeholders?: PlaceholderUse[]): PreparedQuery {
+  const { limit: ownLimit, offset: ownOffset } = windowOf(node);
+  const preparation = new Preparation(node.model, placeholders);
   const where = node.where ? preparation.condition(node.where) : undefined;
   preparation.key += "|";
   for (const entry of node.sort) {
@@ -49,11 +73,24 @@ export function prepareQuery(node: QueryNode, limitOverride?: number): PreparedQ
     preparation.key += `${entry.field.index}${pathKey(entry.path)}${entry.direction === "asc" ? "a" : "d"}`;
   }
   // `one()` reads at most one row, never more than the query's own limit (which may be 0).
-  const limitCount = limitOverride === undefined || (node.limit !== undefined && node.limit < limitOverride) ? node.limit : limitOverride;
+  const limitCount = limitOverride === undefined || (ownLimit !== undefined && ownLimit < limitOverride) ? ownLimit : limitOverride;
   const limit = limitCount === undefined ? undefined : preparation.param(limitCount, "L");
-  const offset = node.offset > 0 ? preparation.param(node.offset, "O") : undefined;
-  const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: limitCount, offset: node.offset };
+  const offset = ownOffset > 0 ? preparation.param(ownOffset, "O") : undefined;
+  const prepared: QueryNode = { kind: "query", model: node.model, where, sort: node.sort, limit: limitCount, offset: ownOffset };
   return { node: prepared, key: preparation.key, values: preparation.values, limit, offset };
+}
+
+/** The query's limit and offset, which are numbers outside a query being prepared (a placeholder there is a QueryError). */
+export function windowOf(node: QueryNode): { readonly limit: number | undefined; readonly offset: number } {
+  const { limit, offset } = node;
+  if (isPlaceholder(limit)) throw unprepared(`${node.model.name} query: the limit`, limit);
+  if (isPlaceholder(offset)) throw unprepared(`${node.model.name} query: the offset`, offset);
+  return { limit, offset };
+}
+
+/** A placeholder met where no value can be given for it: outside a prepared query. */
+function unprepared(where: string, placeholder: Placeholder): QueryError {
+  return new QueryError(`${where} is ${String(placeholder)}, which has no value here: a query with placeholders runs as a prepared query, find(...).prepare(), whose calls give their values`);
 }
 
 function isSortable(type: FieldType): boolean {
@@ -65,7 +102,11 @@ class Preparation {
   readonly values: unknown[] = [];
   key: string;
 
-  constructor(readonly model: ModelMeta) {
+  constructor(
+    readonly model: ModelMeta,
+    /** Where placeholders are collected, in a query being prepared; they are refused without it. */
+    readonly placeholders?: PlaceholderUse[],
+  ) {
     this.key = String(model.id);
   }
 
@@ -111,10 +152,10 @@ class Preparation {
 
   #comparison(node: ComparisonNode): ConditionNode {
     const { field, operator, value, path } = node;
-    checkComparisonValue(field, operator, value, path);
+    // A placeholder's value is checked when it is given (prepared.ts), exactly as this checks one written here.
+    const bound = isPlaceholder(value) ? this.#placeholder(node, value) : (checkComparisonValue(field, operator, value, path), this.#value(value));
     // A list (in, notIn) is one value, bound as one parameter: its length is no part of the shape.
     const shape = `(${field.index}${pathKey(path)}${operator})`;
-    const bound = this.#value(value);
     const prepared: ComparisonNode = path ? { kind: "comparison", field, operator, value: bound, path } : { kind: "comparison", field, operator, value: bound };
     // Inside some(...), a condition is about the item: the model is the enclosing one's.
     if (field.model === this.model || path?.element) {
@@ -124,6 +165,13 @@ class Preparation {
     // A condition on another model: rows of this one related to a matching row of that one.
     this.key += `R${field.model.id}${shape}`;
     return related(pathBetween(this.model, field.model), prepared);
+  }
+
+  #placeholder(node: ComparisonNode, placeholder: Placeholder): Param {
+    if (!this.placeholders) throw unprepared(`${targetName(node.field, node.path)}.${node.operator}() compares with a value that`, placeholder);
+    const index = this.values.push(undefined) - 1;
+    this.placeholders.push({ placeholder, index, comparison: node });
+    return Param.at(index);
   }
 
   #value(value: unknown): unknown {

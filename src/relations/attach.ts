@@ -1,4 +1,5 @@
 import type { DriverSession, StoredRow } from "../driver.js";
+import type { FailureHooks } from "../observe/unchecked.js";
 import type { Lazy } from "../builder/lazy.js";
 import type { ModelMeta } from "../model/meta.js";
 import { prepareQuery } from "../query/prepare.js";
@@ -9,6 +10,8 @@ import { relationsOf, type Relation } from "./relation.js";
 /** Where a row was produced, and so where its relations load: a database, or a transaction (then its database once it ended). */
 export interface RowSource {
   session(): DriverSession;
+  /** That database's hooks for failed operations (`new Ommi(driver, { onError, uncheckedFailures })`), given to every result made for it. */
+  readonly failures?: FailureHooks;
 }
 
 /**

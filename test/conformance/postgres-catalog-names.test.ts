@@ -79,7 +79,7 @@ async function catalogSnapshot(sql: postgres.Sql): Promise<Record<string, number
 /** add, count, find (related, in-list, sorted), update (plain and limited), delete: on Ommi's tables only. */
 async function workOn(db: Ommi): Promise<void> {
   const namespaces = await db.add(PgNamespace, [{ nspname: "n1" }, { nspname: "n2" }]).value;
-  const [n1, n2] = namespaces.map((row) => row.id as number);
+  const [n1, n2] = namespaces.map((row) => row.id);
   await db.add(PgClass, [{ relname: "a", relnamespace: n1 as number }, { relname: "b", relnamespace: n1 as number }, { relname: "c", relnamespace: n2 as number }]).raiseOnErrors();
   const classes = await db.find(when(PgClass).sort(PgClass.id.asc())).all().value;
   await db.add(PgType, [{ typname: "t1", typrelid: classes[0]?.id ?? null }, { typname: "t2", typrelid: null }]).raiseOnErrors();

@@ -247,6 +247,47 @@ describe("updates, deletes and findAndModify", () => {
     const found = await db.collection<Loose>("t").findOne({ _id: 1 }, { promoteValues: false });
     expect(found?.n).toEqual(Long.fromNumber(6));
   });
+
+  it("refuses $inc on a null value (TypeMismatch, 14), and sets a missing field to the amount", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertMany([{ _id: 1, n: null }, { _id: 2 }]);
+    const refused = await t.updateOne({ _id: 1 }, { $inc: { n: 1 } }).catch((error: unknown) => error as MongoServerError);
+    expect((refused as MongoServerError).code).toBe(14);
+    await t.updateOne({ _id: 2 }, { $inc: { n: 1 } });
+    expect(await t.find({}, { sort: { _id: 1 } }).toArray()).toEqual([{ _id: 1, n: null }, { _id: 2, n: 1 }]);
+  });
+
+  it("refuses $inc past 64 bits instead of wrapping or turning to a double", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertOne({ _id: 1, n: Long.MAX_VALUE });
+    await expect(t.updateOne({ _id: 1 }, { $inc: { n: Long.fromNumber(1) } })).rejects.toThrow(/overflow/);
+    expect((await t.findOne({ _id: 1 }, { promoteValues: false }))?.n).toEqual(Long.MAX_VALUE);
+  });
+
+  it("upserts in an ordered bulk write: upsertedIds by operation index, $setOnInsert only on insert, an empty $setOnInsert allowed (5.0+)", async () => {
+    const db = freshDb();
+    const t = db.collection<Loose>("t");
+    await t.insertOne({ _id: 1, email: "a", name: "Ann", since: 1 });
+    const result = await t.bulkWrite(
+      [
+        { updateOne: { filter: { email: "a" }, update: { $set: { name: "Anna" }, $setOnInsert: { _id: 9, since: 2 } }, upsert: true } },
+        { updateOne: { filter: { email: "b" }, update: { $set: { name: "Bob" }, $setOnInsert: { _id: 2, since: 2 } }, upsert: true } },
+        { updateOne: { filter: { _id: 3 }, update: { $setOnInsert: {} }, upsert: true } },
+        { insertOne: { document: { _id: 4, email: null } } },
+      ],
+      { ordered: true },
+    );
+    expect(result.upsertedIds).toEqual({ 1: 2, 2: 3 });
+    expect(result.matchedCount).toBe(1);
+    expect(await t.find({}, { sort: { _id: 1 } }).toArray()).toEqual([
+      { _id: 1, email: "a", name: "Anna", since: 1 },
+      { _id: 2, email: "b", name: "Bob", since: 2 },
+      { _id: 3 },
+      { _id: 4, email: null },
+    ]);
+  });
 });
 
 describe("field names holding '.' or starting with '$' (MongoDB 5.0+)", () => {

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConnectionError } from "ommi";
 import { PostgreSQLDriver } from "ommi/postgres";
-import { postgresJsOptions } from "../../drivers/postgres/options.js";
+import { postgresJsOptions } from "../../drivers/postgres/settings.js";
 import { requireService } from "../support/availability.js";
 import { postgresUnderTest, testDatabaseUrl } from "../support/postgres.js";
 

@@ -1,6 +1,7 @@
 export { and, type AndNode } from "./and.js";
 export { ARRAY_OPERATORS, comparison, type ArrayOperator, type ComparisonNode, type ComparisonOperator } from "./comparison.js";
 export type { ConditionNode } from "./condition.js";
+export { increment, isIncrement, type IncrementNode } from "./increment.js";
 export { not, type NotNode } from "./not.js";
 export { or, type OrNode } from "./or.js";
 export { pathKey, targetName, valuePath, type ValuePath } from "./path.js";

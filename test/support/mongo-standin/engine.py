@@ -135,8 +135,11 @@ def inc_result(current, amount):
     """$inc with MongoDB's type rules: double wins, then decimal, int64 stays int64, int32 overflows to int64."""
     if not is_number(amount):
         raise CommandError(14, "TypeMismatch", "Cannot increment with non-numeric argument")
-    if current is None or current is MISSING:
+    if current is MISSING:
         return amount
+    # A null is a value of a non-numeric type (only a missing field takes the amount).
+    if current is None:
+        raise CommandError(14, "TypeMismatch", "Cannot apply $inc to a value of non-numeric type null")
     if not is_number(current):
         raise CommandError(14, "TypeMismatch", "Cannot apply $inc to a value of non-numeric type")
     if isinstance(current, Decimal128) or isinstance(amount, Decimal128):
@@ -158,9 +161,11 @@ def _inc_updater(document, field, amount):
         document[field] = inc_result(document.get(field, MISSING), amount)
     elif isinstance(document, list):
         position = int(field)
+        # Past the end, the array is padded with nulls and the new position takes the amount.
+        current = document[position] if position < len(document) else MISSING
         while len(document) <= position:
             document.append(None)
-        document[position] = inc_result(document[position], amount)
+        document[position] = inc_result(current, amount)
 
 
 def _max_updater(document, field, value):
