@@ -94,7 +94,8 @@ export class PreparedFind<R, P extends object = PlaceholderValues, Patch = Parti
     let operation: Promise<R>;
     try {
       const stored = this.#call(values, ONE, FETCH);
-      operation = stored instanceof Promise ? stored.then(this.#first) : Promise.resolve(this.#first(stored));
+      if (!(stored instanceof Promise)) return this.#known(this.#first(stored), this.#origins.one);
+      operation = stored.then(this.#first);
     } catch (error) {
       operation = Promise.reject(asOmmiError(error));
     }
@@ -107,7 +108,8 @@ export class PreparedFind<R, P extends object = PlaceholderValues, Patch = Parti
     let operation: Promise<R[]>;
     try {
       const stored = this.#call(values, MANY, FETCH);
-      operation = stored instanceof Promise ? stored.then(this.#rows) : Promise.resolve(this.#rows(stored));
+      if (!(stored instanceof Promise)) return this.#known(this.#rows(stored), this.#origins.all);
+      operation = stored.then(this.#rows);
     } catch (error) {
       operation = Promise.reject(asOmmiError(error));
     }
@@ -136,6 +138,11 @@ export class PreparedFind<R, P extends object = PlaceholderValues, Patch = Parti
   delete(...values: ValuesArgument<P>): AsyncResult<number>;
   delete(values?: P): AsyncResult<number> {
     return new AsyncResult(this.#started(values, DELETE), this.#origins.delete);
+  }
+
+  /** The result of a call whose rows the driver gave at once (SQLite): no promise unless they still load includes. */
+  #known<T>(value: T | Promise<T>, origin: ResultOrigin): AsyncResult<T> {
+    return value instanceof Promise ? new AsyncResult(value, origin) : AsyncResult.of(value, origin);
   }
 
   /** One call of `operation`: the values checked and bound, then run by the driver's prepared operations or, without them, its plain ones. */

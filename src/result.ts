@@ -16,14 +16,23 @@ export type DBResult<T> = { readonly ok: true; readonly value: T } | { readonly 
  * A failure nobody checked is reported once nobody can any more (see ObserveOptions.uncheckedFailures).
  */
 export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
-  // The operation's own promise, read by `.value` without a detour through the DBResult.
-  readonly #operation: Promise<T>;
+  /**
+   * A result whose operation has already given its value (a synchronous database): no promise
+   * is made until one is asked for, which spares a hop on every await of the hot path.
+   */
+  static of<T>(value: T, origin?: ResultOrigin): AsyncResult<T> {
+    return new AsyncResult<T>(new KnownValue(value) as unknown as Promise<T>, origin);
+  }
+
+  // The operation's own promise, read by `.value` without a detour through the DBResult; made
+  // on first use for a result whose value was known at once.
+  #operation: Promise<T> | undefined;
+  readonly #known: KnownValue<T> | undefined;
   readonly #origin: ResultOrigin | undefined;
-  /** The failure handler of both the operation and `then`: one function per result, made once. */
-  readonly #onFailure: (error: unknown) => FailedResult;
   #failure: { readonly result: FailedResult; check(): void } | undefined;
   /** Set when the caller asked for the value or a fallback: a failure is then checked from the start. */
   #checked = false;
+  /** The DBResult, made as the operation settles: one hop for `await`, which is the common use. */
   #settled: Promise<DBResult<T>> | undefined;
 
   /**
@@ -32,6 +41,11 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
    * hooks of the database that made the result.
    */
   constructor(operation: Promise<T> | (() => Promise<T>), origin?: ResultOrigin) {
+    this.#origin = origin;
+    if (operation instanceof KnownValue) {
+      this.#known = operation as KnownValue<T>;
+      return;
+    }
     let started: Promise<T>;
     try {
       started = typeof operation === "function" ? operation() : operation;
@@ -39,11 +53,9 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
       started = Promise.reject(asOmmiError(error));
     }
     this.#operation = started;
-    this.#origin = origin;
-    this.#onFailure = (error) => this.#failed(error);
     // Also marks the rejection as handled: a caller who never looks at the result must not crash
     // the process (an unchecked failure is reported the gentler way, see unchecked.ts).
-    started.then(undefined, this.#onFailure);
+    this.#settled = started.then(succeeded, (error: unknown) => this.#failed(error));
   }
 
   /** The failed DBResult, made (and the failure reported to onError) on the first call. */
@@ -56,8 +68,13 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
     onfulfilled?: ((result: DBResult<T>) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    this.#settled ??= this.#operation.then(succeeded, this.#onFailure);
+    this.#settled ??= Promise.resolve(succeeded((this.#known as KnownValue<T>).value));
     return this.#settled.then(onfulfilled, onrejected);
+  }
+
+  /** The operation's promise, made now for a result whose value was known at once. */
+  #started(): Promise<T> {
+    return (this.#operation ??= Promise.resolve((this.#known as KnownValue<T>).value));
   }
 
   /** The value; rejects with the `OmmiError` when the operation failed. */
@@ -67,14 +84,16 @@ export class AsyncResult<T> implements PromiseLike<DBResult<T>> {
 
   /** The value, or `fallback` when the operation failed. */
   valueOr<F>(fallback: F): Promise<T | F> {
+    if (this.#known) return Promise.resolve(this.#known.value);
     this.#check();
-    return this.#operation.catch(() => fallback);
+    return this.#started().catch(() => fallback);
   }
 
   /** The value; rejects with the `OmmiError` when the operation failed. */
   raiseOnErrors(): Promise<T> {
+    if (this.#known) return this.#started();
     this.#check();
-    return this.#operation.catch(rethrowAsOmmiError);
+    return this.#started().catch(rethrowAsOmmiError);
   }
 
   #check(): void {
@@ -89,4 +108,9 @@ function succeeded<T>(value: T): DBResult<T> {
 
 function rethrowAsOmmiError(error: unknown): never {
   throw asOmmiError(error);
+}
+
+/** The value of an operation that gave it at once (see AsyncResult.of). */
+class KnownValue<T> {
+  constructor(readonly value: T) {}
 }

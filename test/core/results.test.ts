@@ -43,6 +43,17 @@ describe("AsyncResult", () => {
     expect(await failing().valueOr("fallback")).toBe("fallback");
   });
 
+  it("AsyncResult.of(value) is a success in every form: awaited, .value, .raiseOnErrors(), .valueOr(), then()", async () => {
+    const known = AsyncResult.of({ id: 7 });
+    expect(await known).toEqual({ ok: true, value: { id: 7 } });
+    expect(await known.value).toEqual({ id: 7 });
+    expect(await known.raiseOnErrors()).toEqual({ id: 7 });
+    expect(await known.valueOr("fallback")).toEqual({ id: 7 });
+    expect(await known.then((result) => (result.ok ? result.value.id : -1))).toBe(7);
+    // The same DBResult on every await, as for a result made from a promise.
+    expect(await known).toBe(await known);
+  });
+
   it("starts the operation at once, without being awaited", () => {
     let started = false;
     void new AsyncResult(() => {
