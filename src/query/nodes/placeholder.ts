@@ -31,5 +31,6 @@ export function placeholder<const N extends string>(name: N): Placeholder<N> {
 }
 
 export function isPlaceholder(value: unknown): value is Placeholder {
-  return value instanceof Placeholder;
+  // Most values compared are primitives: `typeof` answers for them before `instanceof` looks up the prototype chain.
+  return typeof value === "object" && value instanceof Placeholder;
 }
