@@ -38,5 +38,5 @@ function run(context: SqlContext, doing: string, strings: unknown, values: reado
     const stored = await session.raw(statement, model);
     // Rows of a model become what find gives for them: instances of class models, with their relations.
     return model ? attachRelations(model, hydrateAll<SqlRecord>(model, stored), context.rowSource) : stored;
-  });
+  }, { operation: "sql", model: model?.name, hooks: context.rowSource.failures });
 }

@@ -41,6 +41,18 @@ describe("onError", () => {
     ]);
   });
 
+  it("receives the failures of db.sql, with or without a model", async () => {
+    const seen: [string, string | undefined, string][] = [];
+    const db = await open((error, { operation, model }) => seen.push([operation, model, error.name]));
+    await db.sql(User)`SELECT * FROM no_such_table`.valueOr(undefined);
+    await db.sql`SELECT * FROM no_such_table`.valueOr(undefined);
+    expect(seen).toEqual([
+      ["sql", "User", "SchemaError"],
+      ["sql", undefined, "SchemaError"],
+    ]);
+    await db.close();
+  });
+
   it("is the same error the result gives", async () => {
     let hooked: OmmiError | undefined;
     const db = await open((error) => (hooked = error));
