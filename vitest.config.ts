@@ -8,7 +8,7 @@ export default defineConfig({
     // Tests import the package as users do ("ommi", "ommi/sqlite"), from source.
     alias: [
       { find: /^ommi$/, replacement: here("./src/index.ts") },
-      { find: /^ommi\/(sqlite|postgres|mongodb)$/, replacement: here("./drivers/$1/index.ts") },
+      { find: /^ommi\/(sqlite|postgres|mysql|mongodb)$/, replacement: here("./drivers/$1/index.ts") },
       { find: /^ommi\/(driver|adapter)$/, replacement: here("./src/kit/$1.ts") },
       { find: /^ommi\/conformance$/, replacement: here("./conformance/index.ts") },
     ],

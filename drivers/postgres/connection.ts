@@ -2,6 +2,7 @@ import type postgres from "postgres";
 import { ConnectionError, QueryError, TransactionError, timeoutProblem, type BeginOptions, type IsolationLevel, type OmmiError } from "../../src/kit/driver.js";
 import type { Atomically, DriverConnection, TransactionConnection } from "../sql/connection.js";
 import type { MaybePromise } from "../sql/maybe-promise.js";
+import { inOwnTransaction } from "../sql/own-transaction.js";
 import { fromPostgresError } from "./errors.js";
 import { ISOLATION_LEVELS } from "./options.js";
 import type { Pool } from "./pool.js";
@@ -61,18 +62,7 @@ export class PoolConnection implements DriverConnection<Queryable> {
     }) as Promise<T>;
   }
 
-  readonly atomically: Atomically<Queryable> = async (work) => {
-    const transaction = await this.begin();
-    let value;
-    try {
-      value = await work(transaction.statements);
-    } catch (error) {
-      await transaction.rollback().catch(() => undefined);
-      throw error;
-    }
-    await transaction.commit();
-    return value;
-  };
+  readonly atomically: Atomically<Queryable> = inOwnTransaction(() => this.begin());
 
   error(error: unknown, doing: string): OmmiError {
     return fromPostgresError(error, doing, this.pool.where);

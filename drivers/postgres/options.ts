@@ -1,4 +1,5 @@
 import { timeoutProblem, type IsolationLevel } from "../../src/kit/driver.js";
+import { ISOLATION_LEVELS, poolOptionsProblem } from "../sql/pool-options.js";
 
 // Published as `ommi/postgres`'s options, so nothing here names postgres.js's types (which need
 // @types/node): postgres.js's settings are made in settings.ts.
@@ -48,24 +49,14 @@ export const DEFAULT_CONNECT_TIMEOUT = 10;
 export const DEFAULT_IDLE_TIMEOUT = 10;
 export const DEFAULT_POOL_SIZE = 10;
 
-/** The SQL of each level: a fixed list, so a level is never spliced into SQL as given. */
-export const ISOLATION_LEVELS: Readonly<Record<IsolationLevel, string>> = {
-  "read committed": "READ COMMITTED",
-  "repeatable read": "REPEATABLE READ",
-  serializable: "SERIALIZABLE",
-};
+export { ISOLATION_LEVELS };
 
 /** Problems with the options themselves, found before any connection is tried. */
 export function checkOptions(options: PostgreSQLOptions): string | undefined {
-  if (options.max !== undefined && !(Number.isInteger(options.max) && options.max > 0)) return `max must be a positive integer, got ${options.max}`;
-  if (options.connectTimeout !== undefined && !(options.connectTimeout > 0 && Number.isFinite(options.connectTimeout))) {
-    return `connectTimeout must be a positive number of seconds, got ${options.connectTimeout}`;
-  }
+  const problem = poolOptionsProblem(options);
+  if (problem) return problem;
   if (options.idleTimeout !== undefined && !(options.idleTimeout >= 0 && Number.isFinite(options.idleTimeout))) {
     return `idleTimeout must be a number of seconds (0 or more), got ${options.idleTimeout}`;
-  }
-  if (options.isolation !== undefined && !(options.isolation in ISOLATION_LEVELS)) {
-    return `isolation must be one of ${Object.keys(ISOLATION_LEVELS).join(", ")}, got ${JSON.stringify(options.isolation)}`;
   }
   if (options.schema !== undefined && (typeof options.schema !== "string" || options.schema === "")) return "schema must be a non-empty string";
   for (const name of ["statementTimeout", "lockTimeout"] as const) {

@@ -177,4 +177,15 @@ export interface SqlDialect {
    * integer sum past 64 bits into a float: it must fail instead, as PostgreSQL's does).
    */
   increment?(column: SQL, amount: SQL, field: FieldMeta): SQL;
+  /**
+   * Where the database itself sorts nulls first ascending and last descending, and has no
+   * `NULLS FIRST` (MySQL): ORDER BY then says only ASC or DESC.
+   */
+  readonly sortsNullsFirst?: boolean;
+  /**
+   * Where an UPDATE or DELETE may not read its own table in a subquery, nor take LIMIT inside
+   * `IN (...)` (MySQL): the rows a sorted or limited update or delete picks are read into a
+   * derived table first, which the database materialises.
+   */
+  readonly materializesPickedRows?: boolean;
 }

@@ -37,9 +37,9 @@ function assignment(dialect: SqlDialect, compilation: Compilation, field: FieldM
  * puts nulls the other way by default, but its plain indexes (the primary key's, which keyset
  * streaming sorts by) serve only the default order, so a needless NULLS clause costs a sort.
  */
-function orderingOf({ field, direction, path }: SortNode): SQL {
+function orderingOf({ field, direction, path }: SortNode, dialect: SqlDialect): SQL {
   // A value inside a structured field may be missing wherever the field is.
-  const canBeNull = path !== undefined || (!field.key && (field.nullable || field.optional));
+  const canBeNull = !dialect.sortsNullsFirst && (path !== undefined || (!field.key && (field.nullable || field.optional)));
   if (direction === "asc") return canBeNull ? sql`ASC NULLS FIRST` : sql`ASC`;
   return canBeNull ? sql`DESC NULLS LAST` : sql`DESC`;
 }
@@ -122,7 +122,7 @@ export class StatementBuilder {
   /** WHERE, ORDER BY and LIMIT/OFFSET of a select. */
   #window(query: PreparedQuery, table: Table, compilation: Compilation): SQL {
     const { node, limit, offset } = query;
-    const order = node.sort.map((entry) => sql`${entry.path ? operandOf(entry.field, entry.path, table, compilation).expression : columnOf(table, entry.field)} ${orderingOf(entry)}`);
+    const order = node.sort.map((entry) => sql`${entry.path ? operandOf(entry.field, entry.path, table, compilation).expression : columnOf(table, entry.field)} ${orderingOf(entry, this.dialect)}`);
     const orderBy = order.length ? sql` ORDER BY ${sql.join(order, sql`, `)}` : sql``;
     const limitClause = limit ? sql` LIMIT ${compilation.placeholder(limit, identity)}` : offset ? sql` LIMIT ${this.dialect.noLimit}` : sql``;
     const offsetClause = offset ? sql` OFFSET ${compilation.placeholder(offset, identity)}` : sql``;
@@ -141,6 +141,8 @@ export class StatementBuilder {
     const outerKeys = sql.join(keys.map((key) => sql`${columnOf(table, key)}`), sql`, `);
     const innerKeys = sql.join(keys.map((key) => sql`${columnOf(inner.table, key)}`), sql`, `);
     const tuple = (list: SQL) => (keys.length > 1 ? sql`(${list})` : list);
-    return sql` WHERE ${tuple(outerKeys)} IN (SELECT ${innerKeys} FROM ${inner.from}${this.#window(query, inner.table, compilation)})`;
+    const picked = sql`SELECT ${innerKeys} FROM ${inner.from}${this.#window(query, inner.table, compilation)}`;
+    if (!this.dialect.materializesPickedRows) return sql` WHERE ${tuple(outerKeys)} IN (${picked})`;
+    return sql` WHERE ${tuple(outerKeys)} IN (SELECT * FROM (${picked}) AS ${sql.identifier(compilation.nextAlias())})`;
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { isStructured, type FieldMeta } from "../../src/kit/driver.js";
+import { asBuffer } from "../sql/bytes.js";
 import { unchanged, valueCodecs, type ColumnType, type Encode, type SqlDialect } from "../sql/dialect.js";
 import { jsonDecoder } from "../sql/json/decoder.js";
 import { jsonEncoder } from "../sql/json/encoder.js";
@@ -23,12 +24,6 @@ const COLUMN_TYPES: Record<ColumnType, string> = {
   date: "INTEGER",
   bigint: "INTEGER",
   binary: "BLOB",
-};
-
-/** The bytes as a Buffer, which better-sqlite3 binds as a BLOB (a Uint8Array view of the same memory, not a copy). */
-const asBuffer: Encode = (value) => {
-  const bytes = value as Uint8Array;
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };
 
 /** Every column type's decoder; better-sqlite3 gives strings, numbers and BLOBs (as Buffers) as they are. */

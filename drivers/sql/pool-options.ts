@@ -1,0 +1,27 @@
+import type { IsolationLevel } from "../../src/kit/driver.js";
+
+/** The SQL of each level (the same words in PostgreSQL and MySQL): a fixed list, so a level is never spliced into SQL as given. */
+export const ISOLATION_LEVELS: Readonly<Record<IsolationLevel, string>> = {
+  "read committed": "READ COMMITTED",
+  "repeatable read": "REPEATABLE READ",
+  serializable: "SERIALIZABLE",
+};
+
+/** The options every pooled SQL driver takes. */
+export interface PoolOptions {
+  max?: number;
+  connectTimeout?: number;
+  isolation?: IsolationLevel;
+}
+
+/** Problems with the pool's options, found before any connection is tried. */
+export function poolOptionsProblem(options: PoolOptions): string | undefined {
+  if (options.max !== undefined && !(Number.isInteger(options.max) && options.max > 0)) return `max must be a positive integer, got ${options.max}`;
+  if (options.connectTimeout !== undefined && !(options.connectTimeout > 0 && Number.isFinite(options.connectTimeout))) {
+    return `connectTimeout must be a positive number of seconds, got ${options.connectTimeout}`;
+  }
+  if (options.isolation !== undefined && !(options.isolation in ISOLATION_LEVELS)) {
+    return `isolation must be one of ${Object.keys(ISOLATION_LEVELS).join(", ")}, got ${JSON.stringify(options.isolation)}`;
+  }
+  return undefined;
+}
