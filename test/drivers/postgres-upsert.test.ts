@@ -1,36 +1,24 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Auto, Key, model, ModelCollection, Ommi, Unique } from "ommi";
-import { requireService } from "../support/availability.js";
-import { openPostgres, postgresUnderTest } from "../support/postgres.js";
+import { Auto, Key, model, Unique } from "ommi";
+import { postgresOnly } from "../support/postgres-suite.js";
 
 // PostgreSQL upserts 10,000 rows per statement (drivers/postgres/upsert.ts): a call of more runs
 // several statements in one transaction, and each row still comes back at its own position.
 
-const unavailable = requireService("PostgreSQL", () => postgresUnderTest.unavailable());
-let dispose: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  await dispose?.();
-  dispose = undefined;
-});
+const postgres = postgresOnly();
 
 async function open() {
-  const opened = await openPostgres();
-  dispose = () => opened.dispose();
-  const collection = new ModelCollection();
+  const { db, collection, create } = await postgres.open();
   const Tag = model(z.object({ id: z.number().int().optional(), label: z.string(), code: z.string().nullable(), uses: z.number().int() }), {
     name: "Tag", collection, fields: { id: [Key, Auto], label: Unique },
   });
-  const db = new Ommi(opened.driver);
-  await db.schema(collection).createModels().raiseOnErrors();
+  await create();
   return { db, Tag };
 }
 
 describe("PostgreSQL upserts past one statement's rows", () => {
-  it("keeps every row at its position across statements, generated keys included", async (test) => {
-    const reason = unavailable();
-    if (reason) return test.skip(reason);
+  it("keeps every row at its position across statements, generated keys included", async () => {
     const { db, Tag } = await open();
     await db.add(Tag, Array.from({ length: 5000 }, (_, index) => ({ label: `t${index * 5}`, code: null, uses: 0 }))).raiseOnErrors();
     const count = 25_001;
@@ -44,9 +32,7 @@ describe("PostgreSQL upserts past one statement's rows", () => {
     expect(await db.find(Tag).count().value).toBe(count);
   });
 
-  it("fails all the statements of a call together when one row breaks a constraint", async (test) => {
-    const reason = unavailable();
-    if (reason) return test.skip(reason);
+  it("fails all the statements of a call together when one row breaks a constraint", async () => {
     const { db, Tag } = await open();
     const rows = Array.from({ length: 10_005 }, (_, index) => ({ id: index + 1, label: `t${index}`, code: null, uses: 0 }));
     // The last row's key is another row's: a unique violation in the second statement.
