@@ -1,6 +1,7 @@
 import {
   ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, shortenMessage, TimeoutError, TransactionError, type TimeoutLimit,
 } from "../../src/kit/driver.js";
+import { NODE_CONNECTION_CODES } from "../sql/connection-codes.js";
 
 /** What mysql2 errors carry: the server's error number (`errno`), or Node's and mysql2's own code for connection trouble. */
 interface NativeError extends Error {
@@ -13,8 +14,7 @@ type OmmiErrorClass = new (message: string, options: { cause: unknown }) => Ommi
 
 /** Node's and mysql2's codes for a connection that could not be made, was lost, or was closed. */
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "EHOSTDOWN",
-  "ENETUNREACH", "ENETDOWN", "ENETRESET", "EPIPE", "ENOENT", "EACCES",
+  ...NODE_CONNECTION_CODES,
   "PROTOCOL_CONNECTION_LOST", "PROTOCOL_SEQUENCE_TIMEOUT", "PROTOCOL_ENQUEUE_AFTER_QUIT", "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR",
   "POOL_CLOSED", "HANDSHAKE_SSL_ERROR",
 ]);

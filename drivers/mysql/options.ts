@@ -1,21 +1,11 @@
 import type { IsolationLevel } from "../../src/kit/driver.js";
-import { ISOLATION_LEVELS, poolOptionsProblem } from "../sql/pool-options.js";
+import { ISOLATION_LEVELS, poolOptionsProblem, type PoolOptions } from "../sql/pool-options.js";
 
 // Published as `ommi/mysql`'s options, so nothing here names mysql2's types: mysql2's settings are made in settings.ts.
 
-export interface MySQLOptions {
-  /** `mysql://user:password@host:port/database`; the options below override its parts. */
-  url?: string;
-  host?: string;
-  port?: number;
-  user?: string;
-  password?: string;
+export interface MySQLOptions extends PoolOptions {
   /** The database that holds Ommi's tables (every statement names it); required, here or in the url. */
   database?: string;
-  /** Connections in the pool; 10 unless given. */
-  max?: number;
-  /** Seconds to wait for the server before failing with a ConnectionError; 10 unless given. */
-  connectTimeout?: number;
   /** The isolation level of transactions that do not choose one; the server's default (InnoDB: "repeatable read") unless given. */
   isolation?: IsolationLevel;
 }

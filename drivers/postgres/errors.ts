@@ -1,6 +1,7 @@
 import {
   ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, shortenMessage, TimeoutError, TransactionError, type TimeoutLimit,
 } from "../../src/kit/driver.js";
+import { NODE_CONNECTION_CODES } from "../sql/connection-codes.js";
 
 /** What postgres.js errors carry: a SQLSTATE (`code`) from the server, or a code of its own for connection trouble. */
 interface NativeError extends Error {
@@ -12,8 +13,7 @@ type OmmiErrorClass = new (message: string, options: { cause: unknown }) => Ommi
 
 /** postgres.js's and Node's codes for a connection that could not be made, was lost, or was closed. */
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "EHOSTDOWN",
-  "ENETUNREACH", "ENETDOWN", "ENETRESET", "EPIPE", "ENOENT", "EACCES",
+  ...NODE_CONNECTION_CODES,
   "ERR_SOCKET_CLOSED", "ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END",
   "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "SASL_SIGNATURE_MISMATCH",
   "AUTH_TYPE_NOT_IMPLEMENTED", "MESSAGE_NOT_SUPPORTED",

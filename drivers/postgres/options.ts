@@ -1,21 +1,10 @@
 import { timeoutProblem, type IsolationLevel } from "../../src/kit/driver.js";
-import { ISOLATION_LEVELS, poolOptionsProblem } from "../sql/pool-options.js";
+import { ISOLATION_LEVELS, poolOptionsProblem, type PoolOptions } from "../sql/pool-options.js";
 
 // Published as `ommi/postgres`'s options, so nothing here names postgres.js's types (which need
 // @types/node): postgres.js's settings are made in settings.ts.
 
-export interface PostgreSQLOptions {
-  /** `postgres://user:password@host:port/database`; the options below override its parts. */
-  url?: string;
-  host?: string;
-  port?: number;
-  user?: string;
-  password?: string;
-  database?: string;
-  /** Connections in the pool; 10 unless given. */
-  max?: number;
-  /** Seconds to wait for the server before failing with a ConnectionError; 10 unless given. */
-  connectTimeout?: number;
+export interface PostgreSQLOptions extends PoolOptions {
   /**
    * Seconds an unused connection stays open before it closes (the pool opens it again when
    * needed); 10 unless given. Open connections keep a Node process running, so a database left

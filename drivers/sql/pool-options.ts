@@ -7,10 +7,20 @@ export const ISOLATION_LEVELS: Readonly<Record<IsolationLevel, string>> = {
   serializable: "SERIALIZABLE",
 };
 
-/** The options every pooled SQL driver takes. */
+/** Where a SQL server is and how its pool connects: the options every pooled SQL driver takes. */
 export interface PoolOptions {
+  /** The server's URL (`postgres://user:password@host:port/database`, `mysql://...`); the options below override its parts. */
+  url?: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  /** Connections in the pool; 10 unless given. */
   max?: number;
+  /** Seconds to wait for the server before failing with a ConnectionError; 10 unless given. */
   connectTimeout?: number;
+  /** The isolation level of transactions that do not choose one (`db.transaction(fn, { isolation })`); the server's default unless given. */
   isolation?: IsolationLevel;
 }
 
