@@ -5,7 +5,7 @@ import { defineScenario } from "../scenario.js";
 import { addRows } from "../support/capabilities.js";
 import { SAMPLE_FIELDS } from "../support/models.js";
 import { failure } from "../support/results.js";
-import { storesTextWithNul } from "../support/text-nul.js";
+import { storesNegativeZero, storesTextWithNul } from "../support/probes.js";
 
 /** One nullable field of each stored type: the Sample's, and a bigint. */
 function defineItem(collection: ModelCollection) {
@@ -28,7 +28,7 @@ interface ListField {
  * bigints beyond 2^53 and at the ends of 64 bits, floats that are whole, tiny or huge, -0,
  * dates before 1970, strings that differ only after a NUL or in astral characters, and "" .
  */
-function valuesFor(storesNul: boolean): Record<FieldName, { stored: Value[]; other: (index: number) => Value }> {
+function valuesFor(storesNul: boolean, storesNegativeZero: boolean): Record<FieldName, { stored: Value[]; other: (index: number) => Value }> {
   return {
     // "a" and "a\0b" are different strings: a list holding one must not match the other. PostgreSQL
     // text cannot hold U+0000 (Ommi refuses it there with a clear error, see nul-text.ts), so
@@ -39,7 +39,7 @@ function valuesFor(storesNul: boolean): Record<FieldName, { stored: Value[]; oth
       other: (index) => `other ${index} ${String.fromCodePoint(0x1f600 + (index % 50))}`,
     },
     count: { stored: [0, -1, 42, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER], other: (index) => 1_000_000 + index },
-    ratio: { stored: [0.1, -0, 2.5, 1, 1e300, 5e-324, 1e21, -123456.789], other: (index) => 1_000.5 + index },
+    ratio: { stored: [0.1, storesNegativeZero ? -0 : 0, 2.5, 1, 1e300, 5e-324, 1e21, -123456.789], other: (index) => 1_000.5 + index },
     flag: { stored: [true, false], other: (index) => index % 2 === 0 },
     at: { stored: [new Date(0), new Date(-1), new Date(1_700_000_000_123), new Date("1900-01-01T00:00:00.001Z")], other: (index) => new Date(2_000_000_000_000 + index) },
     big: {
@@ -61,7 +61,8 @@ export const inLists = defineScenario("in-lists", "in and notIn with lists of an
     const Item = defineItem(collection);
     await create();
     const storesNul = await storesTextWithNul(db);
-    const values = valuesFor(storesNul);
+    // MySQL refuses a float's -0 (see round-trip.ts): there, row 2 holds 0, which lists must match all the same.
+    const values = valuesFor(storesNul, await storesNegativeZero(db));
     const rowCount = Math.max(...FIELDS.map((field) => values[field].stored.length));
     const rows = Array.from({ length: rowCount }, (_, index): Record<string, Value | null> => {
       const row: Record<string, Value | null> = { id: index + 1 };

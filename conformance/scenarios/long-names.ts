@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { z } from "zod";
-import { Auto, ConstraintError, Index, Key, model, ModelError, ReferenceTo, StoreAs, Unique } from "../../src/index.js";
+import { Auto, ConstraintError, Index, Key, model, ModelCollection, ModelError, ReferenceTo, StoreAs, Unique } from "../../src/index.js";
 import { defineScenario } from "../scenario.js";
 import { addRows } from "../support/capabilities.js";
 import { failure } from "../support/results.js";
@@ -37,17 +37,37 @@ export const longNames = defineScenario("long-names", "names at the 63-byte limi
 
   it("index names are cut between characters: multi-byte table and column names at the boundary", async () => {
     const { db, collection, create } = context();
-    // 40 + 1 + 60 + 7 bytes: the cut falls in the middle of an "é" unless it is made between characters.
+    // 40 + 1 + 63 + 7 bytes: the cut falls in the middle of an "é" or a "中" unless it is made between characters.
     const Accented = model(z.object({ id: z.number().int(), name: z.string(), emoji: z.string() }), {
       name: "é".repeat(20),
       collection,
-      fields: { name: [StoreAs("é".repeat(30)), Unique], emoji: [StoreAs(`${"😀".repeat(15)}abc`), Unique] },
+      fields: { name: [StoreAs("é".repeat(30)), Unique], emoji: [StoreAs(`${"中".repeat(20)}abc`), Unique] },
     });
     await create();
     await db.add(Accented, { id: 1, name: "x", emoji: "y" }).raiseOnErrors();
     expect(await failure(db.add(Accented, { id: 2, name: "x", emoji: "other" }))).toBeInstanceOf(ConstraintError);
     expect(await failure(db.add(Accented, { id: 3, name: "other", emoji: "y" }))).toBeInstanceOf(ConstraintError);
     expect((await db.find(Accented).all().value).map((row) => row.id)).toEqual([1]);
+  });
+
+  it("a name with characters beyond U+FFFF is kept, or refused by name before anything is created (MySQL)", async () => {
+    const { db, collection } = context();
+    const Astral = model(z.object({ id: z.number().int(), emoji: z.string() }), { name: "Astral😀", collection, fields: { emoji: [StoreAs(`${"😀".repeat(15)}abc`), Unique] } });
+    const created = await db.schema(collection).createModels();
+    if (created.ok) {
+      await db.add(Astral, { id: 1, emoji: "y" }).raiseOnErrors();
+      expect(await failure(db.add(Astral, { id: 2, emoji: "y" }))).toBeInstanceOf(ConstraintError);
+      return;
+    }
+    expect(created.error).toBeInstanceOf(ModelError);
+    expect(created.error.message).toContain("Astral😀");
+    expect(created.error.message).toMatch(/U\+FFFF/);
+    const own = new ModelCollection();
+    const Plain = model(z.object({ id: z.number().int(), emoji: z.string() }), { name: "Astral", collection: own, fields: { emoji: StoreAs(`${"😀".repeat(15)}abc`) } });
+    const error = await failure(db.schema(own).createModels());
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(/field emoji/);
+    expect(await failure(db.add(Plain, { id: 1, emoji: "y" }))).toBeInstanceOf(ModelError);
   });
 
   it("two tables whose 63-byte names share 58 bytes keep apart the names the database derives (key, sequence, foreign key)", async () => {

@@ -3,7 +3,7 @@ import { ValidationError } from "../../src/index.js";
 import type { ConformanceContext } from "../context.js";
 import { defineScenario } from "../scenario.js";
 import { seedSamples, textRows } from "../support/samples.js";
-import { storesTextWithNul } from "../support/text-nul.js";
+import { storesTextWithNul } from "../support/probes.js";
 
 /**
  * Text operators on text holding U+0000, where the database stores it (SQLite does; MongoDB

@@ -4,7 +4,7 @@ import { model, QueryError, ValidationError, when } from "../../src/index.js";
 import { defineScenario } from "../scenario.js";
 import { addRows, needing } from "../support/capabilities.js";
 import { failure, fieldOf } from "../support/results.js";
-import { storesTextWithNul } from "../support/text-nul.js";
+import { storesTextWithNul } from "../support/probes.js";
 
 /**
  * U+0000 inside text: SQLite stores it like any other character; PostgreSQL's text cannot hold

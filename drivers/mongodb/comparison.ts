@@ -1,10 +1,9 @@
 import type { Document } from "mongodb";
-import type { ComparisonNode, ValueType } from "../../src/kit/driver.js";
+import { backtrackingPatternFor, type ComparisonNode, type ValueType } from "../../src/kit/driver.js";
 import { compileArrayOperator, compileLength } from "./arrays.js";
 import type { Compilation } from "./compilation.js";
 import { compileExpressionComparison } from "./expression-comparison.js";
 import { needsExpression, targetPath } from "./paths.js";
-import { textPattern } from "./text.js";
 
 /**
  * One comparison: a query document `{path: operators}` (or `$nor`/`$and` of such), or, for the
@@ -65,7 +64,7 @@ export function compileComparison(node: ComparisonNode, compilation: Compilation
     case "notIn":
       return on({ $nin: [...compilation.storedList(node, type), null] });
     default:
-      return on({ $regex: textPattern(operator, compilation.value(node.value) as string) });
+      return on({ $regex: backtrackingPatternFor(operator, compilation.value(node.value) as string) });
   }
 }
 

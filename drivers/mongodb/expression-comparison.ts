@@ -1,9 +1,8 @@
 import { Double, type Document } from "mongodb";
-import type { ComparisonNode, ValueType } from "../../src/kit/driver.js";
+import { backtrackingPatternFor, type ComparisonNode, type ValueType } from "../../src/kit/driver.js";
 import { arrayOperatorExpression, isFalse, lengthExpression } from "./arrays.js";
 import type { Compilation } from "./compilation.js";
 import { valueExpression } from "./paths.js";
-import { textPattern } from "./text.js";
 
 /**
  * A comparison on a value that only an aggregation expression reaches (a key holding `.` or
@@ -57,7 +56,7 @@ export function comparisonExpression(node: ComparisonNode, value: string | Docum
     case "isEmpty":
       return arrayOperatorExpression(node, value, compilation);
     default: {
-      const pattern = textPattern(operator, compilation.value(node.value) as string);
+      const pattern = backtrackingPatternFor(operator, compilation.value(node.value) as string);
       // `$regexMatch` fails on anything but a string: only strings are given to it.
       return { $cond: [ofKind(value, type, ""), { $regexMatch: { input: value, regex: { $literal: pattern } } }, false] };
     }

@@ -9,7 +9,7 @@ import { qualified } from "../sql/tables.js";
 import { BINARY_TEXT, COLUMN_TYPES, int64 } from "./column-values.js";
 import { mysqlInList } from "./in-list.js";
 import { mysqlJson } from "./json.js";
-import { buildTable } from "./table.js";
+import { buildTable, mysqlNameProblem } from "./table.js";
 import { mysqlTextMatch } from "./text-match.js";
 import { formatDateTime, parseDateTime } from "./timestamp.js";
 
@@ -56,7 +56,7 @@ function columnType(field: FieldMeta): SQL {
  */
 export const mysqlDialect: SqlDialect = {
   table: buildTable,
-  tableNameProblem: () => undefined,
+  nameProblem: mysqlNameProblem,
   // An index is always made in its table's database; its own name takes none.
   indexOn: (index, table) => sql`${sql.identifier(index)} ON ${qualified(table)}`,
   referenceTo: qualified,

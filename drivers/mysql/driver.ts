@@ -45,9 +45,13 @@ export class MySQLDriver extends SqlDriver<Queryable> {
       return Promise.reject(new ConnectionError("MySQL options: url is not a valid connection URL (mysql://user:password@host:port/database)"));
     }
     const pool = mysql.createPool(settings);
-    // Every new connection is set up before its first statement (statements on one connection run in order).
+    // Every new connection is set up before its first statement (statements on one connection run in
+    // order). One that cannot be set up is closed, so that nothing runs under the server's defaults:
+    // the statement waiting for it fails with a ConnectionError instead.
     pool.pool.on("connection", (connection) => {
-      connection.query(SESSION_SETTINGS, () => undefined);
+      connection.query(SESSION_SETTINGS, (error) => {
+        if (error) connection.destroy();
+      });
     });
     const schema = database;
     const engine = new SqlEngine(mysqlDialect, () => schema, new MySQLRunner());

@@ -51,7 +51,12 @@ const TIMEOUTS: Readonly<Record<number, TimeoutLimit>> = {
 /** Conflicts with a concurrent transaction, which the server rolled back: running it again may succeed. */
 const RETRYABLE = new Set([1213]); // ER_LOCK_DEADLOCK
 
+const PATTERN_LIMIT_HINT = " (the regex or ilike pattern makes the server's backtracking regex engine give up: write it without nested or overlapping repeats)";
+
 const HINTS: Readonly<Record<number, string>> = {
+  1139: PATTERN_LIMIT_HINT, // ER_REGEXP_ERROR (MariaDB's PCRE2: "match limit exceeded")
+  3699: PATTERN_LIMIT_HINT, // ER_REGEXP_TIME_OUT (MySQL's ICU: regexp_time_limit)
+  3698: PATTERN_LIMIT_HINT, // ER_REGEXP_STACK_OVERFLOW (MySQL's ICU: regexp_stack_limit)
   1146: " (create the models first: await db.schema().createModels())",
   1054: " (create the models first: await db.schema().createModels() adds missing columns)",
 };

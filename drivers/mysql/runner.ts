@@ -1,4 +1,4 @@
-import type { FieldPacket, ResultSetHeader } from "mysql2/promise";
+import type { FieldPacket, PoolConnection, ResultSetHeader } from "mysql2/promise";
 import { QueryError, type ModelMeta, type StoredRow } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
@@ -9,6 +9,7 @@ import type { StatementRunner } from "../sql/runner.js";
 import type { StatementBuilder } from "../sql/statements.js";
 import type { Queryable } from "./connection.js";
 import { mysqlDialect, quoteIdentifier } from "./dialect.js";
+import { negativeZeroRefusals } from "./negative-zero.js";
 import { wireParameters } from "./parameters.js";
 
 /** A model's INSERT: its one-row statement (text and how a row binds), and the generated key it returns, if any. */
@@ -39,34 +40,79 @@ async function run(on: Queryable, text: string, params: unknown[]): Promise<[Row
   return [result as Rows | ResultSetHeader, fields];
 }
 
-async function rowsOf(on: Queryable, compiled: CompiledStatement, values: readonly unknown[], patch?: readonly unknown[]): Promise<Rows> {
-  const [rows] = await run(on, compiled.text, compiled.bind(values, patch));
-  return rows as Rows;
+/**
+ * A statement as the runner keeps it. `matchesPatterns` when it holds a REGEXP: MariaDB's PCRE2
+ * that gives up at its match limit answers "no match" for that row with only a warning (strict
+ * mode makes it an error in an UPDATE, but not in a SELECT or a DELETE). Such a statement checks
+ * its warnings before its answer is believed, and a write runs in a transaction of its own, so
+ * that one that gave up is rolled back.
+ */
+export interface MySQLStatement {
+  readonly compiled: CompiledStatement;
+  readonly matchesPatterns: boolean;
 }
+
+type Result = Rows | ResultSetHeader;
+
+async function runStatement(on: Queryable, { compiled, matchesPatterns }: MySQLStatement, params: unknown[]): Promise<Result> {
+  if (!matchesPatterns) return (await run(on, compiled.text, params))[0];
+  if (!("getConnection" in on)) return runChecked(on, compiled.text, params);
+  // The warnings are a connection's, of its last statement: both run on one connection.
+  const connection = await on.getConnection();
+  try {
+    if (!compiled.text.startsWith("DELETE")) return await runChecked(connection, compiled.text, params);
+    await connection.query("START TRANSACTION");
+    try {
+      const result = await runChecked(connection, compiled.text, params);
+      await connection.query("COMMIT");
+      return result;
+    } catch (error) {
+      await connection.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    connection.release();
+  }
+}
+
+/** Runs the statement, then throws the regex engine's error if it gave up on any row. */
+async function runChecked(connection: PoolConnection, text: string, params: unknown[]): Promise<Result> {
+  const [result] = await run(connection, text, params);
+  // A write's result counts its warnings; a read's does not say (mysql2 does not pass it on).
+  if (!Array.isArray(result) && result.warningStatus === 0) return result;
+  const [warnings] = await connection.query({ sql: "SHOW WARNINGS", rowsAsArray: true });
+  const gaveUp = (warnings as unknown[][]).find((warning) => warning[1] === REGEXP_ERROR);
+  if (gaveUp) throw Object.assign(new Error(String(gaveUp[2])), { errno: REGEXP_ERROR });
+  return result;
+}
+
+/** ER_REGEXP_ERROR: MariaDB's PCRE2 failed on a row (its match limit, or its stack). */
+const REGEXP_ERROR = 1139;
 
 /**
  * Statements on MySQL through mysql2, on whichever connection a session gives: mysql2 prepares a
  * statement's text once on each connection (execute), so what is kept per query shape is the
  * compiled statement itself.
  */
-export class MySQLRunner implements StatementRunner<Queryable, CompiledStatement, PreparedInsert> {
-  prepare(compiled: CompiledStatement): CompiledStatement {
-    return compiled;
+export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, PreparedInsert> {
+  readonly refusals = negativeZeroRefusals;
+
+  prepare(compiled: CompiledStatement): MySQLStatement {
+    return { compiled, matchesPatterns: compiled.text.includes(" REGEXP ") };
   }
 
-  rows(on: Queryable, statement: CompiledStatement, values: readonly unknown[], patch?: readonly unknown[]): Promise<Rows> {
-    return rowsOf(on, statement, values, patch);
+  async rows(on: Queryable, statement: MySQLStatement, values: readonly unknown[], patch?: readonly unknown[]): Promise<Rows> {
+    return (await runStatement(on, statement, statement.compiled.bind(values, patch))) as Rows;
   }
 
-  async count(on: Queryable, statement: CompiledStatement, values: readonly unknown[]): Promise<number> {
-    const [row] = await rowsOf(on, statement, values);
+  async count(on: Queryable, statement: MySQLStatement, values: readonly unknown[]): Promise<number> {
+    const [row] = await this.rows(on, statement, values);
     return Number((row as unknown[])[0]);
   }
 
   /** Rows the statement matched, as PostgreSQL and SQLite count them (see `affectedRows` vs `changedRows`). */
-  async changes(on: Queryable, statement: CompiledStatement, values: readonly unknown[], patch?: readonly unknown[]): Promise<number> {
-    const [result] = await run(on, statement.text, statement.bind(values, patch));
-    return (result as ResultSetHeader).affectedRows;
+  async changes(on: Queryable, statement: MySQLStatement, values: readonly unknown[], patch?: readonly unknown[]): Promise<number> {
+    return ((await runStatement(on, statement, statement.compiled.bind(values, patch))) as ResultSetHeader).affectedRows;
   }
 
   prepareInsert(model: ModelMeta, builder: StatementBuilder): PreparedInsert {
@@ -115,12 +161,13 @@ export class MySQLRunner implements StatementRunner<Queryable, CompiledStatement
     return kept.row.text;
   }
 
-  prepareRaw(compiled: CompiledStatement): CompiledStatement {
-    return compiled;
+  /** The user's own SQL is run as written: its warnings are theirs to read. */
+  prepareRaw(compiled: CompiledStatement): MySQLStatement {
+    return { compiled, matchesPatterns: false };
   }
 
-  async rawResult(on: Queryable, statement: CompiledStatement, values: readonly unknown[]): Promise<RawResult> {
-    const [result, fields] = await run(on, statement.text, statement.bind(values));
+  async rawResult(on: Queryable, { compiled }: MySQLStatement, values: readonly unknown[]): Promise<RawResult> {
+    const [result, fields] = await run(on, compiled.text, compiled.bind(values));
     if (!Array.isArray(result)) return { columns: [], rows: [] };
     return { columns: (fields ?? []).map((field) => field.name), rows: result };
   }

@@ -6,9 +6,12 @@ import { DEFAULT_CONNECT_TIMEOUT, DEFAULT_POOL_SIZE, type MySQLOptions } from ".
  * (text past a VARCHAR key's length, a date outside 1000–9999) fails instead of being cut; no
  * NO_BACKSLASH_ESCAPES (LIKE's escape is written '\\', see text-match.ts) and no ANSI_QUOTES
  * (identifiers are in backticks); UTC, so NOW() and any TIMESTAMP the user reads agree with
- * Ommi's dates. Session settings only: the server's global ones are left as they are.
+ * Ommi's dates; and on MariaDB (the `/*M!` comment is run by MariaDB only) no server-wide regex
+ * flags, which could make `^` match after a newline or spaces in a pattern mean nothing. Session
+ * settings only: the server's global ones are left as they are.
  */
-export const SESSION_SETTINGS = "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO', time_zone = '+00:00'";
+export const SESSION_SETTINGS =
+  "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO', time_zone = '+00:00' /*M!100500 , default_regex_flags = '' */";
 
 /**
  * Prepared statements kept per connection. The server counts every connection's together

@@ -37,3 +37,14 @@ function column(field: FieldMeta): MySqlColumnBuilderBase {
 export function buildTable(model: ModelMeta, schema: string) {
   return new MySqlSchema(schema).table(model.name, Object.fromEntries(model.fields.map((field) => [field.name, column(field)])));
 }
+
+/**
+ * MySQL and MariaDB keep names in utf8mb3: characters past U+FFFF (emoji, rarer CJK) cannot be
+ * in a table's or a column's name, and a name cannot end with a space. Both are refused when
+ * the model is first used, before the server would refuse or change the name.
+ */
+export function mysqlNameProblem(name: string): string | undefined {
+  if (/[\u{10000}-\u{10FFFF}]/u.test(name)) return "holds a character beyond U+FFFF, which MySQL cannot keep in a name";
+  if (name.endsWith(" ")) return "ends with a space, which MySQL cannot keep in a name";
+  return undefined;
+}

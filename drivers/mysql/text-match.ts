@@ -1,14 +1,16 @@
-import { QueryError, tokensFor, type TextOperator } from "../../src/kit/driver.js";
+import { backtrackingPatternFor, tokensFor, type TextOperator } from "../../src/kit/driver.js";
 import type { TextMatch } from "../sql/dialect.js";
 import { sql } from "../sql/drizzle.js";
 import { toLike } from "../sql/patterns.js";
 
 /**
  * MySQL's text operators. contains, startsWith, endsWith and like are LIKE with `\` as the escape
- * character, on Ommi's `utf8mb4_nopad_bin` columns: case-sensitive, by code point. The sessions keep
+ * character, on Ommi's binary-collated columns: case-sensitive, by code point. The sessions keep
  * backslash escapes on (no NO_BACKSLASH_ESCAPES, see settings.ts), so '\\\\' in the text is one
- * backslash. ilike and regex need Ommi's regex tree written for both PCRE (MariaDB) and ICU
- * (MySQL 8): not written yet, so they are a QueryError before anything runs.
+ * backslash. ilike and regex are REGEXP with the pattern Ommi writes for backtracking engines
+ * (src/query/text/backtracking-pattern.ts), which MariaDB's PCRE2 and MySQL 8's ICU read alike:
+ * explicit classes, case folding spelled out, ilike's `%` runs as atomic searches. A pattern that
+ * still backtracks past the engine's limit is an error, never an answer (see runner.ts).
  */
 export function mysqlTextMatch(operator: TextOperator): TextMatch {
   switch (operator) {
@@ -19,6 +21,7 @@ export function mysqlTextMatch(operator: TextOperator): TextMatch {
       return { expression: (column, pattern) => sql`${column} LIKE ${pattern} ESCAPE '\\\\'`, encode: (text) => toLike(tokensFor(operator, text)) };
     case "ilike":
     case "regex":
-      throw new QueryError(`${operator}() is not supported by the MySQL driver yet`);
+      return { expression: (column, pattern) => sql`${column} REGEXP ${pattern}`, encode: (text) => backtrackingPatternFor(operator, text) };
   }
 }
+

@@ -46,7 +46,7 @@ export const postgresDialect: SqlDialect = {
   table: buildTable,
   // PostgreSQL reserves schema names beginning with pg_, not table names: a table pg_class in
   // Ommi's schema is Ommi's own, since every statement names it with its schema.
-  tableNameProblem: () => undefined,
+  nameProblem: () => undefined,
   // An index is always made in its table's schema; its own name takes none.
   indexOn: (index, table) => sql`${sql.identifier(index)} ON ${qualified(table)}`,
   referenceTo: qualified,

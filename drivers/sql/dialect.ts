@@ -125,8 +125,12 @@ export interface TableName {
 export interface SqlDialect {
   /** The Drizzle table for a model, built from its metadata, in `schema`: statements name it with the schema. */
   table(model: ModelMeta, schema: string): Table;
-  /** Why this database cannot give Ommi a table of this name (a name it reserves), or undefined. */
-  tableNameProblem(name: string): string | undefined;
+  /**
+   * Why this database cannot give Ommi a table, or a column, of this name (a name it reserves,
+   * a character it cannot keep in a name), or undefined. Asked once per model, before its first
+   * statement, of its table name and of every column name.
+   */
+  nameProblem(name: string, of: "table" | "column"): string | undefined;
   /** `<index> ON <table>` of CREATE INDEX, the schema written where this database takes it. */
   indexOn(index: string, table: TableName): SQL;
   /**

@@ -31,14 +31,24 @@ export class Tables {
     return (this.#schema ??= this.schemaOf());
   }
 
-  /** The model's table, qualified; throws a `ModelError` if the dialect cannot have a table of that name. */
+  /** The model's table, qualified; throws a `ModelError` if the dialect cannot have a table, or a column, of its names. */
   nameOf(model: ModelMeta): TableName {
     if (!this.#checked.has(model)) {
-      const problem = this.dialect.tableNameProblem(model.name);
-      if (problem) throw new ModelError(`The model ${model.name} cannot be stored here: ${problem}; give the model another name`);
+      this.#checkNames(model);
       this.#checked.add(model);
     }
     return { schema: this.schema, name: model.name };
+  }
+
+  #checkNames(model: ModelMeta): void {
+    const problem = this.dialect.nameProblem(model.name, "table");
+    if (problem) throw new ModelError(`The model ${model.name} cannot be stored here: ${problem}; give the model another name`);
+    for (const field of model.fields) {
+      const columnProblem = this.dialect.nameProblem(field.column, "column");
+      if (columnProblem) {
+        throw new ModelError(`The model ${model.name} cannot be stored here: the column of its field ${field.name} (${JSON.stringify(field.column)}) ${columnProblem}; store it under another name with StoreAs("...")`);
+      }
+    }
   }
 
   /** The model's table as statements name it: `"schema"."name"`. */

@@ -47,7 +47,7 @@ export const SQLITE_DECODERS = {
  */
 export const sqliteDialect: SqlDialect = {
   table: buildTable,
-  tableNameProblem: sqliteTableNameProblem,
+  nameProblem: (name, of) => (of === "table" ? sqliteTableNameProblem(name) : undefined),
   // SQLite writes the schema on the index's name; the table must then be in that schema.
   indexOn: (index, table) => sql`${qualified({ schema: table.schema, name: index })} ON ${sql.identifier(table.name)}`,
   // SQLite takes no schema here: a foreign key's parent is always looked up in its child's schema.

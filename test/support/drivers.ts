@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { ConformanceTarget } from "ommi/conformance";
 import { SQLiteDriver } from "ommi/sqlite";
 import { mongodbUnderTest } from "./mongodb.js";
+import { mysqlUnderTest } from "./mysql.js";
 import { postgresUnderTest } from "./postgres.js";
 
 /** One of Ommi's own drivers, as the conformance suite and the differential test open it; each test gets a fresh, empty database. */
@@ -38,4 +39,4 @@ export const sqliteFile: DriverUnderTest = {
 };
 
 /** Every driver of Ommi's own, for the tests that run on each (the differential test, forEachDriver). A new driver is one entry here. */
-export const driversUnderTest: readonly DriverUnderTest[] = [sqliteMemory, sqliteFile, postgresUnderTest, mongodbUnderTest];
+export const driversUnderTest: readonly DriverUnderTest[] = [sqliteMemory, sqliteFile, postgresUnderTest, mysqlUnderTest, mongodbUnderTest];

@@ -1,4 +1,5 @@
 import { Automaton } from "./automaton.js";
+import { toBacktrackingPattern } from "./backtracking-pattern.js";
 import { tokensFor, type TextOperator } from "./like-pattern.js";
 import { likeToRegex } from "./like-to-regex.js";
 import { memoize } from "./memo.js";
@@ -37,5 +38,14 @@ const postgresSources = new Map<TextOperator, (value: string) => string>();
 export function postgresRegexFor(operator: TextOperator, value: string): string {
   let write = postgresSources.get(operator);
   if (!write) postgresSources.set(operator, (write = memoize((pattern) => toPostgresRegex(regexFor(operator, pattern)))));
+  return write(value);
+}
+
+const backtrackingSources = new Map<TextOperator, (value: string) => string>();
+
+/** A text operator's value as a pattern for a backtracking engine (PCRE, ICU): MongoDB's `$regex`, MySQL's REGEXP. */
+export function backtrackingPatternFor(operator: TextOperator, value: string): string {
+  let write = backtrackingSources.get(operator);
+  if (!write) backtrackingSources.set(operator, (write = memoize((pattern) => toBacktrackingPattern(operator, pattern))));
   return write(value);
 }

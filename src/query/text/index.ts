@@ -7,7 +7,7 @@ export { Automaton } from "./automaton.js";
 export { caseVariants } from "./case-folding.js";
 export { checkTextPattern } from "./check-pattern.js";
 export { ANY_CHARACTER, type CodePointSet } from "./code-point-set.js";
-export { automatonFor, postgresRegexFor, regexFor, regexOf } from "./compiled.js";
+export { automatonFor, backtrackingPatternFor, postgresRegexFor, regexFor, regexOf } from "./compiled.js";
 export { parseLike, tokensFor, type LikeOperator, type PatternToken, type TextOperator } from "./like-pattern.js";
 export { likeToRegex } from "./like-to-regex.js";
 export { MAX_LIKE_WILDCARDS, MAX_PATTERN_LENGTH, MAX_REGEX_SIZE } from "./limits.js";

@@ -1,9 +1,10 @@
-import { ANY_CHARACTER, type CodePointSet, type RegexNode } from "../../src/kit/driver.js";
+import { complement, isAnyCharacter, MAX_CODE_POINT, onlyMember, type CodePointSet } from "./code-point-set.js";
+import type { RegexNode } from "./regex-node.js";
 
 /**
- * Ommi's regex tree (src/query/text, already checked against the dialect) written as a pattern
- * that MongoDB's PCRE (UTF mode, no options) and Python's `re` (the test stand-in's engine) read
- * identically:
+ * Ommi's regex tree (already checked against the dialect) written as a pattern that the
+ * backtracking engines read identically: PCRE in UTF mode with no options (MongoDB, MariaDB's
+ * REGEXP), ICU (MySQL 8's REGEXP) and Python's `re` (the MongoDB test stand-in's engine):
  * - every class is written out from its code-point set, never left to an engine's `.`, `\w` or
  *   locale: any character is `[\s\S]`, whatever the newline rules;
  * - `^` is the start of the text (neither engine is in multiline mode) and the end is
@@ -11,15 +12,13 @@ import { ANY_CHARACTER, type CodePointSet, type RegexNode } from "../../src/kit/
  *   Python's `\Z`, so neither spelling is common to both);
  * - ASCII letters and digits are themselves, other ASCII is `\` + character or `\xHH`, U+0080 to
  *   U+00FF `\xHH`, anything above the character itself: no NUL byte ever reaches MongoDB (which
- *   refuses one in a pattern), and no escape is read differently (`\x{...}` is PCRE only, `\u`
- *   Python only).
+ *   refuses one in a pattern), no escape is read differently (`\x{...}` is PCRE only, `\u`
+ *   Python only), and ICU's set syntax (`[[a]&&[b]]`) is never reached, since every punctuation
+ *   character inside a class is escaped.
  */
 
 export const ANY = "[\\s\\S]";
 export const END_OF_TEXT = "(?![\\s\\S])";
-
-const MAX_CODE_POINT = 0x10ffff;
-const SURROGATES: readonly [number, number] = [0xd800, 0xdfff];
 
 /** The pattern for a `regex` value's tree. */
 export function writeRegex(node: RegexNode): string {
@@ -29,7 +28,7 @@ export function writeRegex(node: RegexNode): string {
 /** One character of `set`: itself, a class, or a negated class when that is shorter. */
 export function writeSet(set: CodePointSet): string {
   if (isAnyCharacter(set)) return ANY;
-  const only = set.length === 1 && set[0]?.[0] === set[0]?.[1] ? set[0]?.[0] : undefined;
+  const only = onlyMember(set);
   if (only !== undefined) return character(only);
   const first = set[0];
   const last = set[set.length - 1];
@@ -102,25 +101,4 @@ function character(codePoint: number): string {
 
 function ranges(set: CodePointSet): string {
   return set.map(([from, to]) => (from === to ? character(from) : to === from + 1 ? character(from) + character(to) : `${character(from)}-${character(to)}`)).join("");
-}
-
-function isAnyCharacter(set: CodePointSet): boolean {
-  return set.length === ANY_CHARACTER.length && set.every(([from, to], index) => from === ANY_CHARACTER[index]?.[0] && to === ANY_CHARACTER[index]?.[1]);
-}
-
-/** Every character (surrogates are none) not in `set`. */
-function complement(set: CodePointSet): CodePointSet {
-  const result: [number, number][] = [];
-  let next = 0;
-  const add = (from: number, to: number) => {
-    // Surrogates are no characters: leave them out of what is written.
-    if (from < SURROGATES[0]) result.push([from, Math.min(to, SURROGATES[0] - 1)]);
-    if (to > SURROGATES[1]) result.push([Math.max(from, SURROGATES[1] + 1), to]);
-  };
-  for (const [from, to] of set) {
-    if (from > next) add(next, from - 1);
-    next = to + 1;
-  }
-  if (next <= MAX_CODE_POINT) add(next, MAX_CODE_POINT);
-  return result;
 }

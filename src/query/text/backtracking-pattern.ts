@@ -1,14 +1,18 @@
-import { caseVariants, regexOf, tokensFor, type CodePointSet, type PatternToken, type TextOperator } from "../../src/kit/driver.js";
-import { ANY, END_OF_TEXT, writeRegex, writeSet } from "./regex.js";
+import { ANY, END_OF_TEXT, writeRegex, writeSet } from "./backtracking-regex.js";
+import { caseVariants } from "./case-folding.js";
+import type { CodePointSet } from "./code-point-set.js";
+import { tokensFor, type PatternToken, type TextOperator } from "./like-pattern.js";
+import { parseRegex } from "./parse-regex.js";
 
 /**
- * The `$regex` pattern for a text operator's value, with Ommi's meaning (src/query/text):
+ * The pattern for a text operator's value on a backtracking engine (MongoDB's `$regex`, MySQL's
+ * and MariaDB's REGEXP), with Ommi's meaning:
  * contains/startsWith/endsWith take their value literally, like/ilike read `%`, `_` and `\`
  * Ommi's way, ilike ignores case by Ommi's folding (each letter written as the class of its case
- * variants, so no engine's `i` flag takes part), and regex is the dialect's tree (regex.ts).
+ * variants, so no engine's `i` flag takes part), and regex is the dialect's tree (backtracking-regex.ts).
  */
-export function textPattern(operator: TextOperator, value: string): string {
-  return operator === "regex" ? writeRegex(regexOf(value)) : likePattern(tokensFor(operator, value), operator === "ilike");
+export function toBacktrackingPattern(operator: TextOperator, value: string): string {
+  return operator === "regex" ? writeRegex(parseRegex(value)) : likePattern(tokensFor(operator, value), operator === "ilike");
 }
 
 /**
