@@ -3,8 +3,14 @@ import type { UserInput } from "./data.js";
 /** A value now (synchronous drivers) or later: each library answers the way it naturally does. */
 export type MaybePromise<T> = T | Promise<T>;
 
-/** Where a SQL library runs: its own in-memory SQLite database, or its own PostgreSQL schema. */
-export type SqlTarget = { readonly kind: "sqlite" } | { readonly kind: "postgres"; readonly url: string; readonly schema: string };
+/**
+ * A MySQL or MariaDB server (its URL) and the library's own database on it (MySQL's schemas are
+ * databases); `mariadb` says which server it is, for libraries whose documentation configures them apart (TypeORM).
+ */
+export type MySqlTarget = { readonly kind: "mysql"; readonly url: string; readonly database: string; readonly mariadb: boolean };
+
+/** Where a SQL library runs: its own in-memory SQLite database, its own PostgreSQL schema, or its own MySQL database. */
+export type SqlTarget = { readonly kind: "sqlite" } | { readonly kind: "postgres"; readonly url: string; readonly schema: string } | MySqlTarget;
 
 /** A MongoDB server (a real one, or the local stand-in) and the library's own database on it. */
 export type MongoTarget = { readonly kind: "mongodb"; readonly url: string; readonly database: string };
@@ -50,7 +56,7 @@ export interface LibraryFactory<L = BenchLibrary> {
   open(target: Target): Promise<L>;
 }
 
-/** What a SQL-only library declares: its name, how it opens on SQLite or PostgreSQL, and why it cannot there, if it cannot. */
+/** What a SQL-only library declares: its name, how it opens on SQLite, PostgreSQL or MySQL, and why it cannot there, if it cannot. */
 export interface SqlLibraryFactory<L> {
   readonly name: string;
   unavailable?(target: SqlTarget): Promise<string | undefined>;
@@ -67,7 +73,7 @@ export function sqlOnly<L>(factory: SqlLibraryFactory<L>): LibraryFactory<L> {
   };
 }
 
-/** Rows per statement for libraries that insert many rows per statement: under both databases' parameter limits. */
+/** Rows per statement for libraries that insert many rows per statement: under every database's parameter limit (MySQL's is 65,535). */
 export const INSERT_CHUNK = 1000;
 
 export function chunks<T>(rows: readonly T[], size = INSERT_CHUNK): T[][] {

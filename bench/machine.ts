@@ -24,7 +24,7 @@ function versionOf(name: string): string {
   }
 }
 
-const LIBRARIES = ["better-sqlite3", "postgres", "mongodb", "drizzle-orm", "kysely", "typeorm", "pg", "zod"] as const;
+const LIBRARIES = ["better-sqlite3", "postgres", "mysql2", "mongodb", "drizzle-orm", "kysely", "typeorm", "pg", "zod"] as const;
 
 /** The lines that head the results: what machine, runtime and library versions produced them. */
 export function describeMachine(): string[] {

@@ -1,6 +1,8 @@
+import { DEFAULT_MYSQL_URL } from "./mysql.js";
 import { DEFAULT_PG_URL } from "./postgres.js";
 
-export const DATABASES = ["sqlite", "postgres", "mongodb"] as const;
+/** In the order they are measured and reported ("mysql" is MySQL or MariaDB, whichever answers at OMMI_BENCH_MYSQL_URL). */
+export const DATABASES = ["sqlite", "postgres", "mysql", "mongodb"] as const;
 export type DatabaseId = (typeof DATABASES)[number];
 
 export interface BenchOptions {
@@ -11,9 +13,11 @@ export interface BenchOptions {
   readonly streamRows: number;
   readonly streamRounds: number;
   readonly pgUrl: string;
+  /** A MySQL or MariaDB server (OMMI_BENCH_MYSQL_URL); each library gets a fresh database of its own there. */
+  readonly mysqlUrl: string;
   /** A real MongoDB server (OMMI_BENCH_MONGO_URL); without it the benchmark starts the local stand-in. */
   readonly mongoUrl: string | undefined;
-  /** The databases to measure (OMMI_BENCH_DATABASES, e.g. "sqlite,mongodb"; all of them by default). */
+  /** The databases to measure (OMMI_BENCH_DATABASES, e.g. "sqlite,mysql"; all of them by default). */
   readonly databases: readonly DatabaseId[];
   /** Only these libraries (by name, case-insensitive), when OMMI_BENCH_LIBS lists some. */
   readonly only: readonly string[] | undefined;
@@ -50,9 +54,9 @@ function databases(): DatabaseId[] {
 
 /**
  * `--quick` (a smoke run of well under a minute) and the environment: OMMI_BENCH_ROUNDS,
- * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_MONGO_URL, OMMI_BENCH_DATABASES (e.g.
- * "sqlite,mongodb"), OMMI_BENCH_LIBS (e.g. "raw driver,Ommi"), OMMI_BENCH_WORKLOADS (e.g.
- * "structured", "relations", or "fetch,has-gin").
+ * OMMI_BENCH_STREAM_ROWS, OMMI_BENCH_PG_URL, OMMI_BENCH_MYSQL_URL, OMMI_BENCH_MONGO_URL,
+ * OMMI_BENCH_DATABASES (e.g. "sqlite,mongodb", or "mysql"), OMMI_BENCH_LIBS (e.g. "raw driver,Ommi"),
+ * OMMI_BENCH_WORKLOADS (e.g. "structured", "relations", or "fetch,has-gin").
  */
 export function readOptions(argv: readonly string[] = process.argv.slice(2)): BenchOptions {
   const unknown = argv.filter((argument) => argument !== "--quick");
@@ -66,6 +70,7 @@ export function readOptions(argv: readonly string[] = process.argv.slice(2)): Be
     streamRows: positiveInteger("OMMI_BENCH_STREAM_ROWS", quick ? 50_000 : 1_000_000),
     streamRounds: quick ? 1 : 3,
     pgUrl: process.env.OMMI_BENCH_PG_URL || DEFAULT_PG_URL,
+    mysqlUrl: process.env.OMMI_BENCH_MYSQL_URL || DEFAULT_MYSQL_URL,
     mongoUrl: process.env.OMMI_BENCH_MONGO_URL || undefined,
     databases: databases(),
     only,

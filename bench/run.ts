@@ -4,8 +4,9 @@
  * by round; then the structured-fields workloads (issue 10) through Ommi, the raw drivers with
  * JSON and Drizzle's json/jsonb columns; then the relations workloads (issue 11: include and lazy
  * loads) through Ommi, Drizzle's relational queries and TypeORM's relations. SQLite, PostgreSQL,
- * then MongoDB (issue 12: the core and structured workloads through Ommi and the official client,
- * on the local stand-in unless OMMI_BENCH_MONGO_URL names a real server). Prints a Markdown
+ * MySQL/MariaDB (every suite, on mysql2, at OMMI_BENCH_MYSQL_URL), then MongoDB (issue 12: the
+ * core and structured workloads through Ommi and the official client, on the local stand-in
+ * unless OMMI_BENCH_MONGO_URL names a real server). Prints a Markdown
  * report and writes it to bench/results.md. Options (databases, libraries, workloads, rounds): see options.ts.
  */
 import { writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { raw } from "./libraries/raw.js";
 import { typeorm } from "./libraries/typeorm.js";
 import { describeMachine, loadAverage } from "./machine.js";
 import { mongoSuiteTarget, openMongoServer } from "./mongodb.js";
+import { describeMySQL, mysqlSuiteTarget } from "./mysql.js";
 import { readOptions, type BenchOptions } from "./options.js";
 import { dropSchema, freshSchema, reachable, serverVersion } from "./postgres.js";
 import { drizzleRelations } from "./relations/drizzle.js";
@@ -77,6 +79,21 @@ async function postgresSuite(suite: Suite<SuiteLibrary>, options: BenchOptions):
     if (reason) return `PostgreSQL not measured: ${reason}`;
   }
   return postgres(options.pgUrl, await serverVersion(options.pgUrl));
+}
+
+/**
+ * MySQL or MariaDB, whichever answers at OMMI_BENCH_MYSQL_URL: every chosen suite, each library in
+ * a fresh database of its own on the server (a library that cannot run there says why, and the others go on).
+ */
+async function measureMySQL(chosen: readonly Suite<SuiteLibrary>[], options: BenchOptions, results: SuiteResult[], notes: string[]): Promise<void> {
+  const server = await describeMySQL(options.mysqlUrl);
+  if ("reason" in server) {
+    notes.unshift(`MySQL/MariaDB not measured: ${server.reason} (set OMMI_BENCH_MYSQL_URL)`);
+    return;
+  }
+  const target = mysqlSuiteTarget(options.mysqlUrl, server);
+  for (const suite of chosen) results.push(await runSuite(target, suite, options));
+  notes.push(...mysqlNotes(server.label, chosen));
 }
 
 /**
@@ -139,7 +156,7 @@ const NOTES = [
   "Bulk inserts: raw SQLite and Drizzle (prepared) run one prepared single-row INSERT per row in a transaction; the others send multi-row INSERTs of 1,000 rows in a transaction; raw PostgreSQL sends one INSERT of all rows.",
   "Cross-model fetch: Ommi filters with an IN subquery (its query compiler); the others join Book to Author.",
   "Ommi (prepared): each query built once with placeholders (`find(...).prepare()`), its values given per call, as Drizzle (prepared) builds its statements once; its lookup takes the row with `one({ id }).valueOr(undefined)`, where the Ommi column reads `(await one()).ok`. Inserts and the stream are Ommi's own calls.",
-  "Streaming: Drizzle 0.45 has no streaming API, TypeORM streams only on mysql/postgres with pg-query-stream, and Kysely on PostgreSQL needs pg-cursor (not installed): those cells are n/a. Memory is sampled every 1,000 rows, against a baseline taken after a full GC. The JS heap figure includes garbage not yet collected: rows that arrive in batches over a socket (PostgreSQL) live long enough to be promoted to the old generation, which V8 then lets grow before collecting it. RSS is the process's, so it depends on what ran before in the same process.",
+  "Streaming: Drizzle 0.45 streams only on MySQL (`iterator()` on mysql2), TypeORM streams on MySQL and, with pg-query-stream (not installed), on PostgreSQL, and Kysely on PostgreSQL needs pg-cursor (not installed): the other cells are n/a. Memory is sampled every 1,000 rows, against a baseline taken after a full GC. The JS heap figure includes garbage not yet collected: rows that arrive in batches over a socket (PostgreSQL) live long enough to be promoted to the old generation, which V8 then lets grow before collecting it. RSS is the process's, so it depends on what ran before in the same process.",
   "Before each timed run only the young generation is collected: a full GC before every run makes V8 discard compiled code and would time each library's warm-up again.",
 ];
 
@@ -152,10 +169,28 @@ const RELATIONS_NOTES = [
   "Statements are what each library sends to its database, counted by a hook of its own: Ommi's driver operations (the Driver object's `fetch`, `count`, `add`, `update` and `delete`, wrapped; each sends one statement, which counting better-sqlite3's statement runs and PostgreSQL's committed transactions confirmed), Drizzle's `logger` option (`logQuery`, once per query) and TypeORM's custom logger (`logQuery`, once per query its query runner sends). Include sends as many statements for 100 posts as for 1,000: Ommi 4 (the posts; their authors by key; the PostTag rows of the posts, then their tags), Drizzle 1 (the relations as JSON: subqueries on SQLite, lateral joins on PostgreSQL), TypeORM 1 (LEFT JOINs, a result row per post and tag). Lazy loads send 1 statement for the posts, then per post: Drizzle and TypeORM 2 (the author; the tags joined through PostTag), Ommi 2 or 3 (the author; the PostTag rows; their tags, when there are some).",
 ];
 
+const MYSQL_NOTES = {
+  core: "each library has a fresh database of its own on the server (`ommi_bench_<run>_<library>`, created before it sets up and dropped after) and one connection, all on mysql2: the raw driver, Drizzle (drizzle-orm/mysql2) and Ommi (`max: 1`) on a connection each, Kysely on a mysql2 pool of one (MysqlDialect), TypeORM on its mysql driver with `poolSize: 1` (type \"mariadb\" on MariaDB, as its docs say, \"mysql\" on MySQL). The raw driver runs every statement prepared on the server (`execute`, cached by mysql2) and bulk inserts as multi-row INSERTs of 1,000 rows in one transaction; Ommi runs prepared statements too (`execute`, integers bound as 64-bit integers); Drizzle and Kysely send theirs through mysql2's `query` (the values escaped into the text by mysql2; Drizzle's `.prepare()` builds the SQL once). Tables for the raw driver, Drizzle and Kysely: int AUTO_INCREMENT keys, text, boolean (TINYINT(1)) and double columns; Ommi creates bigint keys and LONGTEXT (utf8mb4_nopad_bin) text itself, TypeORM (synchronize) int, text, tinyint and double. Streams: the raw driver `execute(...).stream()`, Drizzle `iterator()`, Kysely `stream()`, TypeORM's query builder `stream()` (raw rows, not entities), Ommi pages of 1,000 rows by key.",
+  structured:
+    "the raw driver stores JSON columns (on MariaDB an alias of LONGTEXT with a JSON_VALID check): JSON.stringify in, JSON.parse out, prepared statements, the path condition `JSON_VALUE(address, '$.city') = ?`, membership `JSON_CONTAINS(tags, ?)` with the tag as JSON; Drizzle the same conditions as `sql` fragments, on a `customType` JSON column that parses what it reads (Drizzle's `json()` hands MariaDB's JSON over as text, undecoded); Ommi its own JSON text in LONGTEXT, its membership condition read with JSON_TABLE. No GIN-index workload: MySQL and MariaDB have no such index (a multi-valued index is MySQL 8's only), and Drizzle (jsonb) has no jsonb there.",
+  relations:
+    "the same tables with int keys and InnoDB foreign keys. Drizzle's include is n/a on MariaDB: its relational queries cannot run there in either of their modes (\"default\" joins LATERAL subqueries, which MariaDB lacks; \"planetscale\" reads each relation through a derived table that names the outer row, which MariaDB refuses); on MySQL 8 they run in the default mode. Its lazy loads are the two queries per post, as elsewhere.",
+};
+
 const MONGODB_NOTES = [
   "MongoDB: each library has its own database on the server (dropped before and after) and one connection (`maxPoolSize: 1`). Drizzle, Kysely and TypeORM are SQL libraries: they report themselves unavailable there and the raw client and Ommi run alone. The raw driver is the official `mongodb` client: insert is insertMany in batches of 1,000 (the client gives each document an ObjectId), all in one `withTransaction` session when the server has transactions (a replica set; the stand-in advertises one), because Ommi's add of many rows runs in a transaction there: both inserts are atomic; fetch is `find(filter).toArray()`; lookup `findOne({ _id })` (setup gives the users the integer `_id`s 1, 2, ... that Ommi generates); count `countDocuments`; update `updateMany` with `$set` (the matched count, as SQL counts rows); the cross-model fetch as a raw user writes it, the authors' `_id`s in the country (a find with a projection) then `find({ authorId: { $in: ids } })`; the stream one `find()` cursor. Ommi: the same models and calls as on SQL. Its generated integer keys come from a counters collection (one `findOneAndUpdate` with `$inc` per add), so its insert sends one command more, and one `insertMany` of all the rows, in a transaction; its cross-model condition is a select-in (the authors' keys by a `$group` aggregation, then the books with `$in`): the same two round trips as the raw client; its stream reads pages of 1,000 documents by key (`_id` greater than the last one, sorted, limited), one `find` per page, where the raw client iterates one cursor.",
   "MongoDB, structured fields: both libraries store the address as a sub-document and the tags as an array, natively; the path condition is `{ \"address.city\": ... }`, membership `{ tags: ... }`, with no index (the GIN-index workload is PostgreSQL's). The relations workloads stay SQL-only: no raw-client baseline for them is written, and times on the stand-in alone would say nothing.",
 ];
+
+/** What the MySQL/MariaDB tables need said, for the suites that ran there. */
+function mysqlNotes(server: string, chosen: readonly Suite<SuiteLibrary>[]): string[] {
+  const ran = (id: string) => chosen.some((suite) => suite.id === id);
+  return [
+    ...(ran("core") ? [`${server}: ${MYSQL_NOTES.core}`] : []),
+    ...(ran("structured") ? [`${server}, structured fields: ${MYSQL_NOTES.structured}`] : []),
+    ...(ran("relations") ? [`${server}, relations: ${MYSQL_NOTES.relations}`] : []),
+  ];
+}
 
 /** Said whenever the MongoDB figures come from the stand-in, with the rounds and rows it got. */
 function mongodbStandinNotes(measured: BenchOptions): string[] {
@@ -187,6 +222,7 @@ async function main(): Promise<void> {
     if (typeof pg === "string") notes.unshift(suite.title ? `${pg} (${suite.title})` : pg);
     else results.push(await runSuite(pg, suite, options));
   }
+  if (options.databases.includes("mysql")) await measureMySQL(chosen, options, results, notes);
   if (options.databases.includes("mongodb")) await measureMongoDB(chosen, options, results, notes);
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
   machine.push(`- Load average (1 min) ${loadAtStart} at the start and ${loadAverage()} at the end of the run, which took ${minutes} min`);

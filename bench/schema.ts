@@ -26,4 +26,19 @@ export const POSTGRES_DDL: readonly string[] = [
   `CREATE INDEX "Book_authorId_idx" ON "Book" ("authorId")`,
 ];
 
+function mysqlUser(table: string): string {
+  return `CREATE TABLE \`${table}\` (\`id\` int AUTO_INCREMENT PRIMARY KEY, \`name\` text NOT NULL, \`age\` int NOT NULL, \`email\` text NOT NULL, \`active\` boolean NOT NULL, \`score\` double NOT NULL)`;
+}
+
+/**
+ * MySQL and MariaDB: InnoDB tables in the library's own database, identifiers in backticks (the
+ * server's default sql_mode has no ANSI_QUOTES). Book's index is declared in the table, so that
+ * its foreign key uses it instead of making a second one.
+ */
+export const MYSQL_DDL: readonly string[] = [
+  ...USER_TABLES.map(mysqlUser),
+  "CREATE TABLE `Author` (`id` int AUTO_INCREMENT PRIMARY KEY, `name` text NOT NULL, `country` text NOT NULL)",
+  "CREATE TABLE `Book` (`id` int AUTO_INCREMENT PRIMARY KEY, `title` text NOT NULL, `authorId` int NOT NULL, `year` int NOT NULL, INDEX `Book_authorId_idx` (`authorId`), FOREIGN KEY (`authorId`) REFERENCES `Author` (`id`))",
+];
+
 export const USER_COLUMNS = ["name", "age", "email", "active", "score"] as const;

@@ -1,16 +1,18 @@
 import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, sql, SqliteDialect, type Generated, type Insertable } from "kysely";
+import { Kysely, MysqlDialect, PostgresDialect, sql, SqliteDialect, type Generated, type Insertable } from "kysely";
+import { createPool } from "mysql2";
 import pg from "pg";
 import { authors, books, FILTERS, USER_COUNT, users, type UserInput } from "../data.js";
 import { chunks, sqlOnly, type BenchLibrary, type LibraryFactory, type SqlTarget } from "../library.js";
-import { POSTGRES_DDL, SQLITE_DDL } from "../schema.js";
+import { databaseUrl } from "../mysql.js";
+import { MYSQL_DDL, POSTGRES_DDL, SQLITE_DDL } from "../schema.js";
 
 interface UserTable {
   id: Generated<number>;
   name: string;
   age: number;
   email: string;
-  /** 0/1 on SQLite (better-sqlite3 binds no booleans), boolean on PostgreSQL. */
+  /** 0/1 on SQLite (better-sqlite3 binds no booleans), boolean on PostgreSQL and MySQL. */
   active: number | boolean;
   score: number;
 }
@@ -25,16 +27,20 @@ interface Tables {
 
 type UserTableName = "User" | "UserInsert" | "UserStream";
 
+const DDL = { sqlite: SQLITE_DDL, postgres: POSTGRES_DDL, mysql: MYSQL_DDL } as const;
+
 /** Kysely: the query built per call, as its documentation writes queries; many rows per INSERT. */
 function kyselyLibrary(db: Kysely<Tables>, target: SqlTarget): BenchLibrary {
   const onSqlite = target.kind === "sqlite";
+  // Kysely streams on SQLite and on MySQL (mysql2's query stream); on PostgreSQL it needs pg-cursor, which this project does not install.
+  const streams = target.kind !== "postgres";
   const stored = (row: UserInput): Insertable<UserTable> => ({ ...row, active: onSqlite ? (row.active ? 1 : 0) : row.active });
   const insertInto = async (executor: Kysely<Tables>, table: UserTableName, rows: readonly UserInput[]) => {
     for (const batch of chunks(rows)) await executor.insertInto(table).values(batch.map(stored)).execute();
   };
   return {
     async setup() {
-      for (const statement of onSqlite ? SQLITE_DDL : POSTGRES_DDL) await sql.raw(statement).execute(db);
+      for (const statement of DDL[target.kind]) await sql.raw(statement).execute(db);
       await insertInto(db, "User", users(USER_COUNT));
       await db.insertInto("Author").values(authors()).execute();
       for (const batch of chunks(books())) await db.insertInto("Book").values(batch).execute();
@@ -65,8 +71,7 @@ function kyselyLibrary(db: Kysely<Tables>, target: SqlTarget): BenchLibrary {
         .execute();
       return rows.length;
     },
-    // Kysely streams on SQLite; on PostgreSQL it needs pg-cursor, which this project does not install.
-    ...(onSqlite && {
+    ...(streams && {
       async loadStream(batches: Iterable<UserInput[]>) {
         for (const batch of batches) await insertInto(db, "UserStream", batch);
       },
@@ -82,6 +87,8 @@ function connect(target: SqlTarget): Kysely<Tables> {
     database.pragma("foreign_keys = ON");
     return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
   }
+  // Kysely's MySQL dialect runs on a mysql2 pool (its documented driver), of one connection as every library gets.
+  if (target.kind === "mysql") return new Kysely<Tables>({ dialect: new MysqlDialect({ pool: createPool({ uri: databaseUrl(target), connectionLimit: 1 }) }) });
   // Kysely's PostgreSQL dialect runs on node-postgres (pg), its documented driver.
   const pool = new pg.Pool({ connectionString: target.url, max: 1, options: `-c search_path=${target.schema}` });
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

@@ -55,6 +55,7 @@ export function ommiLibrary(db: Ommi): BenchLibrary {
 
 const POSTGRES_DRIVER = fileURLToPath(new URL("../../drivers/postgres/index.ts", import.meta.url));
 const MONGODB_DRIVER = fileURLToPath(new URL("../../drivers/mongodb/index.ts", import.meta.url));
+const MYSQL_DRIVER = fileURLToPath(new URL("../../drivers/mysql/index.ts", import.meta.url));
 
 /** What drivers/postgres exports (imported by name, so the type checker and the SQLite-only runs need none of it). */
 interface PostgresDriverModule {
@@ -66,6 +67,11 @@ interface MongoDBDriverModule {
   readonly MongoDBDriver: { connect(options: { url: string; database: string; maxPoolSize: number }): Promise<Driver> };
 }
 
+/** What drivers/mysql exports (likewise). */
+interface MySQLDriverModule {
+  readonly MySQLDriver: { connect(options: { url: string; database: string; max: number }): Promise<Driver> };
+}
+
 /** Ommi's driver for a benchmark target; every Ommi workload (core, structured, relations) opens it so. */
 export async function connectOmmi(target: Target): Promise<Driver> {
   // One connection everywhere, as every other library gets.
@@ -74,6 +80,11 @@ export async function connectOmmi(target: Target): Promise<Driver> {
     const specifier: string = "ommi/mongodb";
     const { MongoDBDriver } = (await import(specifier)) as MongoDBDriverModule;
     return MongoDBDriver.connect({ url: target.url, database: target.database, maxPoolSize: 1 });
+  }
+  if (target.kind === "mysql") {
+    const specifier: string = "ommi/mysql";
+    const { MySQLDriver } = (await import(specifier)) as MySQLDriverModule;
+    return MySQLDriver.connect({ url: target.url, database: target.database, max: 1 });
   }
   const specifier: string = "ommi/postgres";
   const { PostgreSQLDriver } = (await import(specifier)) as PostgresDriverModule;
@@ -84,6 +95,7 @@ export async function connectOmmi(target: Target): Promise<Driver> {
 function missingDriver(target: Target): string | undefined {
   if (target.kind === "postgres" && !existsSync(POSTGRES_DRIVER)) return "Ommi's PostgreSQL driver (drivers/postgres) does not exist yet";
   if (target.kind === "mongodb" && !existsSync(MONGODB_DRIVER)) return "Ommi's MongoDB driver (drivers/mongodb) does not exist yet";
+  if (target.kind === "mysql" && !existsSync(MYSQL_DRIVER)) return "Ommi's MySQL driver (drivers/mysql) does not exist yet";
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { chunks, type BenchLibrary, type LibraryFactory } from "../library.js";
 import { urlWithSchema } from "../postgres.js";
 import { POSTGRES_DDL, SQLITE_DDL, USER_COLUMNS } from "../schema.js";
 import { rawMongo } from "./raw-mongodb.js";
+import { rawMySql } from "./raw-mysql.js";
 
 const USER_SELECT = `SELECT "id", "name", "age", "email", "active", "score"`;
 const CROSS_MODEL = `SELECT b."id", b."title", b."authorId", b."year" FROM "Book" b JOIN "Author" a ON a."id" = b."authorId" WHERE a."country" = `;
@@ -89,11 +90,12 @@ function rawPostgres(url: string): BenchLibrary {
   };
 }
 
-/** better-sqlite3, postgres.js, or the official MongoDB client (raw-mongodb.ts). */
+/** better-sqlite3, postgres.js, mysql2 (raw-mysql.ts), or the official MongoDB client (raw-mongodb.ts). */
 export const raw: LibraryFactory = {
   name: "raw driver",
   open(target) {
     if (target.kind === "sqlite") return Promise.resolve(rawSqlite());
+    if (target.kind === "mysql") return rawMySql(target);
     return Promise.resolve(target.kind === "postgres" ? rawPostgres(urlWithSchema(target.url, target.schema)) : rawMongo(target));
   },
 };

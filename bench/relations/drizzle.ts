@@ -1,16 +1,20 @@
 import Database from "better-sqlite3";
 import { eq, lte, relations, sql } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleMySql } from "drizzle-orm/mysql2";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { index as mysqlIndex, int as mysqlInt, mysqlTable, primaryKey as mysqlPrimaryKey, text as mysqlText } from "drizzle-orm/mysql-core";
 import { index as pgIndex, integer as pgInteger, pgTable, primaryKey as pgPrimaryKey, text as pgText } from "drizzle-orm/pg-core";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Logger } from "drizzle-orm/logger";
+import mysql from "mysql2/promise";
 import postgres from "postgres";
-import { chunks, sqlOnly, type LibraryFactory } from "../library.js";
+import { chunks, sqlOnly, type LibraryFactory, type MySqlTarget } from "../library.js";
+import { databaseUrl } from "../mysql.js";
 import { urlWithSchema } from "../postgres.js";
 import { relationsData, type Tally } from "./data.js";
 import type { RelationsLibrary } from "./library.js";
-import { RELATIONS_POSTGRES_DDL, RELATIONS_SQLITE_DDL, RELATIONS_VACUUM } from "./schema.js";
+import { RELATIONS_MYSQL_DDL, RELATIONS_POSTGRES_DDL, RELATIONS_SQLITE_DDL, RELATIONS_VACUUM } from "./schema.js";
 
 /** Counts the statements Drizzle sends, through its `logger` option (called once per query it runs). */
 class StatementCounter implements Logger {
@@ -70,6 +74,32 @@ const pgSchema = {
   postTagsRelations: relations(pgPostTags, ({ one }) => ({
     post: one(pgPosts, { fields: [pgPostTags.postId], references: [pgPosts.id] }),
     tag: one(pgTags, { fields: [pgPostTags.tagId], references: [pgTags.id] }),
+  })),
+};
+
+const myUsers = mysqlTable("User", { id: mysqlInt().primaryKey().autoincrement(), name: mysqlText().notNull() });
+const myTags = mysqlTable("Tag", { id: mysqlInt().primaryKey().autoincrement(), name: mysqlText().notNull() });
+const myPosts = mysqlTable(
+  "Post",
+  { id: mysqlInt().primaryKey().autoincrement(), title: mysqlText().notNull(), authorId: mysqlInt().notNull().references(() => myUsers.id) },
+  (table) => [mysqlIndex("Post_authorId_idx").on(table.authorId)],
+);
+const myPostTags = mysqlTable(
+  "PostTag",
+  { postId: mysqlInt().notNull().references(() => myPosts.id), tagId: mysqlInt().notNull().references(() => myTags.id) },
+  (table) => [mysqlPrimaryKey({ columns: [table.postId, table.tagId] }), mysqlIndex("PostTag_tagId_idx").on(table.tagId)],
+);
+const mysqlSchema = {
+  users: myUsers,
+  tags: myTags,
+  posts: myPosts,
+  postTags: myPostTags,
+  usersRelations: relations(myUsers, ({ many }) => ({ posts: many(myPosts) })),
+  tagsRelations: relations(myTags, ({ many }) => ({ postTags: many(myPostTags) })),
+  postsRelations: relations(myPosts, ({ one, many }) => ({ author: one(myUsers, { fields: [myPosts.authorId], references: [myUsers.id] }), postTags: many(myPostTags) })),
+  postTagsRelations: relations(myPostTags, ({ one }) => ({
+    post: one(myPosts, { fields: [myPostTags.postId], references: [myPosts.id] }),
+    tag: one(myTags, { fields: [myPostTags.tagId], references: [myTags.id] }),
   })),
 };
 
@@ -167,7 +197,55 @@ function drizzleRelationsPostgres(url: string): RelationsLibrary {
   };
 }
 
+/**
+ * MySQL and MariaDB (mysql2): the same queries. No include on MariaDB: Drizzle's relational
+ * queries cannot run there in either of their modes. "default" joins LATERAL subqueries, which
+ * MariaDB does not have; "planetscale" reads each relation through a derived table that names the
+ * outer row, which MariaDB refuses ("Unknown column 'posts.authorId' in 'WHERE'").
+ */
+async function drizzleRelationsMySql(target: MySqlTarget): Promise<RelationsLibrary> {
+  const counter = new StatementCounter();
+  const client = await mysql.createConnection(databaseUrl(target));
+  const db = drizzleMySql({ client, schema: mysqlSchema, mode: "default", logger: counter });
+  const withRelations = { author: true, postTags: { with: { tag: true } } } as const;
+  return {
+    async setup() {
+      for (const statement of RELATIONS_MYSQL_DDL) await db.execute(sql.raw(statement));
+      const data = relationsData();
+      await db.insert(myUsers).values(data.users);
+      await db.insert(myTags).values(data.tags);
+      for (const batch of chunks(data.posts)) await db.insert(myPosts).values(batch);
+      for (const batch of chunks(data.postTags)) await db.insert(myPostTags).values(batch);
+    },
+    ...(!target.mariadb && {
+      async include(tally: Tally, limit?: number) {
+        const where = limit === undefined ? undefined : lte(myPosts.id, limit);
+        tallyAll(tally, await db.query.posts.findMany({ where, with: withRelations }));
+      },
+    }),
+    async lazy(tally, limit) {
+      const query = db.select().from(myPosts);
+      for (const post of await (limit === undefined ? query : query.where(lte(myPosts.id, limit)))) {
+        const [author] = await db.select().from(myUsers).where(eq(myUsers.id, post.authorId));
+        const postTagList = await db
+          .select({ id: myTags.id, name: myTags.name })
+          .from(myPostTags)
+          .innerJoin(myTags, eq(myTags.id, myPostTags.tagId))
+          .where(eq(myPostTags.postId, post.id));
+        tally.post(post.id, author, postTagList);
+      }
+    },
+    get statements() {
+      return counter.count;
+    },
+    teardown: () => client.end(),
+  };
+}
+
 export const drizzleRelations: LibraryFactory<RelationsLibrary> = sqlOnly({
   name: "Drizzle",
-  open: (target) => Promise.resolve(target.kind === "sqlite" ? drizzleRelationsSqlite() : drizzleRelationsPostgres(urlWithSchema(target.url, target.schema))),
+  open: (target) => {
+    if (target.kind === "mysql") return drizzleRelationsMySql(target);
+    return Promise.resolve(target.kind === "sqlite" ? drizzleRelationsSqlite() : drizzleRelationsPostgres(urlWithSchema(target.url, target.schema)));
+  },
 });

@@ -11,8 +11,8 @@ import type { Tally } from "./data.js";
 export interface RelationsLibrary {
   /** Creates the tables and loads the rows (not timed). */
   setup(): Promise<void>;
-  /** The posts with their author and tags, loaded eagerly by the query that reads the posts. */
-  include(tally: Tally, limit?: number): MaybePromise<void>;
+  /** The posts with their author and tags, loaded eagerly by the query that reads the posts; absent where the library cannot (Drizzle on MariaDB). */
+  include?(tally: Tally, limit?: number): MaybePromise<void>;
   /** The posts, then for each post in turn its author and its tags, each loaded when asked for. */
   lazy(tally: Tally, limit?: number): MaybePromise<void>;
   /** SQL statements this library has sent to its database so far. */

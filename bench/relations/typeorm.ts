@@ -2,7 +2,8 @@ import { DataSource, EntitySchema, LessThanOrEqual, type DataSourceOptions, type
 import { chunks, sqlOnly, type LibraryFactory, type SqlTarget } from "../library.js";
 import { relationsData, type PostRow, type TagRow, type UserRow } from "./data.js";
 import type { RelationsLibrary } from "./library.js";
-import { RELATIONS_POSTGRES_DDL, RELATIONS_SQLITE_DDL, RELATIONS_VACUUM, runInSchema } from "./schema.js";
+import { typeormDatabase } from "../libraries/typeorm.js";
+import { RELATIONS_MYSQL_DDL, RELATIONS_POSTGRES_DDL, RELATIONS_SQLITE_DDL, RELATIONS_VACUUM, runInSchema } from "./schema.js";
 
 interface PostEntity extends PostRow {
   author?: UserRow;
@@ -67,10 +68,7 @@ function entities() {
  * entity's name in snake case ("user").
  */
 function options(target: SqlTarget, entityList: EntitySchema[], logger: Logger): DataSourceOptions {
-  const common = { entities: entityList, synchronize: false, logger } as const;
-  if (target.kind === "sqlite") return { ...common, type: "better-sqlite3", database: ":memory:" };
-  // TypeORM's PostgreSQL driver is node-postgres (pg).
-  return { ...common, type: "postgres", url: target.url, schema: target.schema, poolSize: 1 };
+  return { entities: entityList, synchronize: false, logger, ...typeormDatabase(target) };
 }
 
 /** Include through `find({ relations })`; lazy loads through lazy relations (`await post.author`). */
@@ -83,8 +81,9 @@ async function typeormRelations(target: SqlTarget): Promise<RelationsLibrary> {
   const lazyPosts = source.getRepository(schemas.lazyPost);
   return {
     async setup() {
-      if (target.kind === "sqlite") for (const statement of RELATIONS_SQLITE_DDL) await source.query(statement);
-      else await runInSchema(target.url, target.schema, RELATIONS_POSTGRES_DDL);
+      // On PostgreSQL a connection of its own, with the schema on its search path (TypeORM's `schema` qualifies only the queries it builds).
+      if (target.kind === "postgres") await runInSchema(target.url, target.schema, RELATIONS_POSTGRES_DDL);
+      else for (const statement of target.kind === "sqlite" ? RELATIONS_SQLITE_DDL : RELATIONS_MYSQL_DDL) await source.query(statement);
       const data = relationsData();
       await source.getRepository(schemas.user).insert(data.users);
       await source.getRepository(schemas.tag).insert(data.tags);

@@ -1,15 +1,20 @@
 import Database from "better-sqlite3";
 import { lt, sql } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleMySql } from "drizzle-orm/mysql2";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { customType, int as mysqlInt, mysqlTable, text as mysqlText } from "drizzle-orm/mysql-core";
 import { integer as pgInteger, json, jsonb, pgTable, text as pgText } from "drizzle-orm/pg-core";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import mysql from "mysql2/promise";
 import postgres from "postgres";
-import { sqlOnly, type LibraryFactory } from "../library.js";
+import { sqlOnly, type LibraryFactory, type MySqlTarget } from "../library.js";
 import { chunks } from "../library.js";
+import { databaseUrl } from "../mysql.js";
 import { urlWithSchema } from "../postgres.js";
 import { customers, STRUCTURED_FILTERS, type Address, type CustomerInput } from "./data.js";
 import type { StructuredLibrary } from "./library.js";
+import { fromJson, STRUCTURED_MYSQL_DDL } from "./raw-mysql.js";
 import { VACUUM } from "./raw.js";
 
 /** SQLite: Drizzle's JSON text columns (`text({ mode: "json" })`), as its docs show. */
@@ -111,14 +116,68 @@ function drizzlePostgresJson(url: string, kind: Kind): StructuredLibrary {
   };
 }
 
+/**
+ * MySQL's JSON column, read back decoded on MariaDB too: Drizzle's `json()` leaves the decoding to
+ * mysql2, which parses MySQL's JSON type but hands MariaDB's (a LONGTEXT) over as text, so the
+ * column is a `customType`, Drizzle's documented way to map a type itself.
+ */
+function mysqlJson<T>() {
+  return customType<{ data: T; driverData: string }>({
+    dataType: () => "json",
+    toDriver: (value) => JSON.stringify(value),
+    fromDriver: (value) => fromJson<T>(value),
+  })();
+}
+
+function mysqlCustomer(name: string) {
+  return mysqlTable(name, {
+    id: mysqlInt().primaryKey().autoincrement(),
+    name: mysqlText().notNull(),
+    age: mysqlInt().notNull(),
+    address: mysqlJson<Address>().notNull(),
+    tags: mysqlJson<string[]>().notNull(),
+  });
+}
+
+/** MySQL and MariaDB (drizzle-orm/mysql2): JSON columns, conditions as `sql` fragments with JSON_VALUE and JSON_CONTAINS, as the raw driver writes them. */
+async function drizzleMySqlJson(target: MySqlTarget): Promise<StructuredLibrary> {
+  const db = drizzleMySql({ client: await mysql.createConnection(databaseUrl(target)) });
+  const customer = mysqlCustomer("Customer");
+  const customerInsert = mysqlCustomer("CustomerInsert");
+  const insertAll = (table: typeof customer, rows: readonly CustomerInput[]) =>
+    db.transaction(async (tx) => {
+      for (const batch of chunks(rows)) await tx.insert(table).values(batch);
+    });
+  return {
+    async setup() {
+      for (const statement of STRUCTURED_MYSQL_DDL) await db.execute(sql.raw(statement));
+      await insertAll(customer, customers());
+    },
+    insert: (rows) => insertAll(customerInsert, rows),
+    clearInserted: () => db.delete(customerInsert),
+    fetch: async () => (await db.select().from(customer).where(lt(customer.age, STRUCTURED_FILTERS.fetchBelowAge))).length,
+    byCity: async () => (await db.select().from(customer).where(sql`JSON_VALUE(${customer.address}, '$.city') = ${STRUCTURED_FILTERS.city}`)).length,
+    withTag: async () => (await db.select().from(customer).where(sql`JSON_CONTAINS(${customer.tags}, ${JSON.stringify(STRUCTURED_FILTERS.tag)})`)).length,
+    teardown: () => db.$client.end(),
+  };
+}
+
 export const drizzleJson: LibraryFactory<StructuredLibrary> = sqlOnly({
   name: "Drizzle (json)",
-  open: (target) => Promise.resolve(target.kind === "sqlite" ? drizzleJsonSqlite() : drizzlePostgresJson(urlWithSchema(target.url, target.schema), "json")),
+  open: (target) => {
+    if (target.kind === "mysql") return drizzleMySqlJson(target);
+    return Promise.resolve(target.kind === "sqlite" ? drizzleJsonSqlite() : drizzlePostgresJson(urlWithSchema(target.url, target.schema), "json"));
+  },
 });
+
+const NO_JSONB = {
+  sqlite: "Drizzle's SQLite columns have no jsonb mode (its JSON is text({ mode: \"json\" }))",
+  mysql: "MySQL and MariaDB have no jsonb (Drizzle's MySQL JSON column is json())",
+} as const;
 
 export const drizzleJsonb: LibraryFactory<StructuredLibrary> = sqlOnly({
   name: "Drizzle (jsonb)",
-  unavailable: (target) => Promise.resolve(target.kind === "sqlite" ? "Drizzle's SQLite columns have no jsonb mode (its JSON is text({ mode: \"json\" }))" : undefined),
+  unavailable: (target) => Promise.resolve(target.kind === "postgres" ? undefined : NO_JSONB[target.kind]),
   open: (target) =>
-    target.kind === "sqlite" ? Promise.reject(new Error("no jsonb on SQLite")) : Promise.resolve(drizzlePostgresJson(urlWithSchema(target.url, target.schema), "jsonb")),
+    target.kind === "postgres" ? Promise.resolve(drizzlePostgresJson(urlWithSchema(target.url, target.schema), "jsonb")) : Promise.reject(new Error(NO_JSONB[target.kind])),
 });

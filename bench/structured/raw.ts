@@ -6,6 +6,7 @@ import { urlWithSchema } from "../postgres.js";
 import { customers, STRUCTURED_FILTERS, type Address, type CustomerInput } from "./data.js";
 import type { StructuredLibrary } from "./library.js";
 import { rawStructuredMongo } from "./raw-mongodb.js";
+import { rawStructuredMySql } from "./raw-mysql.js";
 
 const SELECT = `SELECT "id", "name", "age", "address", "tags"`;
 
@@ -89,11 +90,12 @@ function rawPostgres(url: string): StructuredLibrary {
   };
 }
 
-/** better-sqlite3 with JSON text, postgres.js with jsonb, or the official MongoDB client (raw-mongodb.ts). */
+/** better-sqlite3 with JSON text, postgres.js with jsonb, mysql2 with JSON (raw-mysql.ts), or the official MongoDB client (raw-mongodb.ts). */
 export const rawStructured: LibraryFactory<StructuredLibrary> = {
   name: "raw driver",
   open(target) {
     if (target.kind === "sqlite") return Promise.resolve(rawSqlite());
+    if (target.kind === "mysql") return rawStructuredMySql(target);
     return Promise.resolve(target.kind === "postgres" ? rawPostgres(urlWithSchema(target.url, target.schema)) : rawStructuredMongo(target));
   },
 };

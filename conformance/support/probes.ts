@@ -28,6 +28,15 @@ export function storesTextWithNul(db: Ommi): Promise<boolean> {
   return storesValue(db, z.string(), "\u0000");
 }
 
+/**
+ * Whether the database stores a date field's value for each of `dates` (MySQL's DATETIME holds
+ * the years 1000 to 9999 only, so Ommi refuses dates outside them there). One refused is enough.
+ */
+export async function storesDates(db: Ommi, dates: readonly Date[]): Promise<boolean> {
+  for (const date of dates) if (!(await storesValue(db, z.date(), date))) return false;
+  return true;
+}
+
 /** Whether the database stores a float's -0 (MySQL's DOUBLE turns it into 0, so Ommi refuses it there). */
 export function storesNegativeZero(db: Ommi): Promise<boolean> {
   return storesValue(db, z.number(), -0);

@@ -1,7 +1,6 @@
-import {
-  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, shortenMessage, TimeoutError, TransactionError, type TimeoutLimit,
-} from "../../src/kit/driver.js";
+import { ConnectionError, ConstraintError, OmmiError, SchemaError, type TimeoutLimit } from "../../src/kit/driver.js";
 import { NODE_CONNECTION_CODES } from "../sql/connection-codes.js";
+import { fromServerError, type OmmiErrorClass, type ServerErrors } from "../sql/server-errors.js";
 
 /** What mysql2 errors carry: the server's error number (`errno`), or Node's and mysql2's own code for connection trouble. */
 interface NativeError extends Error {
@@ -9,8 +8,6 @@ interface NativeError extends Error {
   readonly errno?: number;
   readonly fatal?: boolean;
 }
-
-type OmmiErrorClass = new (message: string, options: { cause: unknown }) => OmmiError;
 
 /** Node's and mysql2's codes for a connection that could not be made, was lost, or was closed. */
 const CONNECTION_CODES = new Set([
@@ -51,6 +48,21 @@ const TIMEOUTS: Readonly<Record<number, TimeoutLimit>> = {
 /** Conflicts with a concurrent transaction, which the server rolled back: running it again may succeed. */
 const RETRYABLE = new Set([1213]); // ER_LOCK_DEADLOCK
 
+/** ER_SP_DOES_NOT_EXIST: what ROLLBACK TO SAVEPOINT says once the server rolled the whole transaction back. */
+const NO_SUCH_SAVEPOINT = 1305;
+
+/**
+ * Whether the server rolled back the whole transaction, not just the failed statement (MySQL
+ * keeps a transaction open after most failures): "now" when this error did (a deadlock), and
+ * "earlier" when a savepoint that no longer exists says an earlier failure did (a lock wait
+ * timeout, with the server's innodb_rollback_on_timeout on).
+ */
+export function rolledBackTransaction(error: unknown): "now" | "earlier" | undefined {
+  const native = (error instanceof OmmiError ? error.cause : error) as NativeError | undefined;
+  if (native?.errno === 1213) return "now";
+  return native?.errno === NO_SUCH_SAVEPOINT ? "earlier" : undefined;
+}
+
 const PATTERN_LIMIT_HINT = " (the regex or ilike pattern makes the server's backtracking regex engine give up: write it without nested or overlapping repeats)";
 
 const HINTS: Readonly<Record<number, string>> = {
@@ -61,19 +73,18 @@ const HINTS: Readonly<Record<number, string>> = {
   1054: " (create the models first: await db.schema().createModels() adds missing columns)",
 };
 
+const MYSQL_ERRORS: ServerErrors<number> = {
+  server: "MySQL",
+  // mysql2 marks an error after which the connection is unusable `fatal`.
+  lostConnection: (error) => CONNECTION_CODES.has((error as NativeError).code ?? "") || (error as NativeError).fatal === true,
+  codeOf: (error) => (error as NativeError).errno ?? 0,
+  kindOf: (errno) => BY_ERRNO[errno],
+  timeouts: TIMEOUTS,
+  retryable: RETRYABLE,
+  hints: HINTS,
+};
+
 /** mysql2's errors, as Ommi errors. The original stays as `cause`; `where` names host and port for connection trouble. */
 export function fromMySQLError(error: unknown, doing: string, where: string): OmmiError {
-  if (error instanceof OmmiError) return error;
-  if (!(error instanceof Error)) return new OmmiError(`${doing}: ${String(error)}`, { cause: error });
-  const { code = "", errno = 0 } = error as NativeError;
-  if (CONNECTION_CODES.has(code) || (error as NativeError).fatal === true) {
-    return new ConnectionError(`${doing}: cannot reach MySQL at ${where}: ${error.message}`, { cause: error });
-  }
-  const limit = TIMEOUTS[errno];
-  if (limit) return new TimeoutError(`${doing}: ${shortenMessage(error.message)}`, { cause: error, limit });
-  const message = `${doing}: ${shortenMessage(error.message)}${HINTS[errno] ?? ""}`;
-  if (RETRYABLE.has(errno)) return new TransactionError(message, { cause: error, retryable: true });
-  const Kind = BY_ERRNO[errno];
-  if (Kind === ConnectionError) return new ConnectionError(`${doing}: MySQL at ${where}: ${error.message}`, { cause: error });
-  return new (Kind ?? QueryError)(message, { cause: error });
+  return fromServerError(MYSQL_ERRORS, error, doing, where);
 }

@@ -1,11 +1,13 @@
-import type { ScalarType, ValueType } from "../../src/kit/driver.js";
-import type { ArrayMatch, ColumnType, Encode, JsonAccess, JsonSource, ListMatch, ScalarValue } from "../sql/dialect.js";
+import { QueryError, quote, type ValueType } from "../../src/kit/driver.js";
+import type { ArrayMatch, ColumnType, Encode, JsonAccess, JsonSource, ScalarValue } from "../sql/dialect.js";
 import { asBase64 } from "../sql/bytes.js";
 import { comparedJsonEncoder } from "../sql/json/encoder.js";
 import { arrayOf, holdsNumbers } from "../sql/json/type-facts.js";
+import { NUMERIC_ENCODERS, NUMERIC_JSON_LISTS } from "../sql/numeric-values.js";
 import { sql, type SQL } from "../sql/drizzle.js";
-import { BINARY_TEXT, int64 } from "./column-values.js";
-import { mysqlInList } from "./in-list.js";
+import { jsonTableList, mysqlInList } from "./in-list.js";
+import { jsonValueArrayMatch } from "./json-items.js";
+import type { ServerFacts } from "./server.js";
 
 // Structured values are Ommi's JSON text in a LONGTEXT column (see dialect.ts). Scalars inside
 // them are reached with JSON_VALUE, which gives SQL NULL for a JSON null, a missing key, or an
@@ -30,25 +32,52 @@ function valueOf(source: JsonSource): SQL {
 }
 
 /**
- * The scalar at `keys`, typed as the column of its type would be: text in Ommi's binary
- * collation, integers, dates (their milliseconds, as Ommi's JSON holds them) and bigints (JSON
- * strings of digits) as 64-bit integers, floats as DOUBLE, booleans as 1 or 0.
+ * Bigints inside structured values are JSON strings of digits, of any length: they are compared
+ * as DECIMALs of 65 digits (MySQL's largest), exactly. A value compared with them past 65 digits
+ * is refused; a stored one past 65 digits reads as the largest DECIMAL of its sign.
  */
-function scalar(source: JsonSource, keys: readonly string[], type: ColumnType): SQL {
-  const value = sql`JSON_VALUE(${valueOf(source)}, ${jsonPath(keys)})`;
+export const DECIMAL = "DECIMAL(65,0)";
+const DECIMAL_LIMIT = 10n ** 65n;
+
+/** A bigint compared with one inside a structured value: sent as its digits (see parameters.ts). */
+const decimal: Encode = (value) => {
+  const whole = BigInt(value as bigint | number);
+  if (whole <= -DECIMAL_LIMIT || whole >= DECIMAL_LIMIT) throw new QueryError(`MySQL compares a bigint inside a structured value as a DECIMAL of 65 digits, so ${quote(whole)} cannot be compared with it`);
+  return whole;
+};
+
+/**
+ * The scalar at `keys`, typed as the column of its type would be: text in Ommi's binary
+ * collation, integers and dates (their milliseconds, as Ommi's JSON holds them) as 64-bit
+ * integers, bigints as DECIMALs (see DECIMAL), floats as DOUBLE, booleans as 1 or 0.
+ */
+function scalar(facts: ServerFacts, source: JsonSource, keys: readonly string[], type: ColumnType): SQL {
+  const value = scalarText(facts, valueOf(source), jsonPath(keys));
   switch (type) {
     case "string":
     case "binary":
-      return sql`CONVERT(${value} USING utf8mb4) COLLATE ${sql.raw(BINARY_TEXT.split(" COLLATE ")[1] as string)}`;
+      return sql`CONVERT(${value} USING utf8mb4) COLLATE ${sql.raw(facts.collation)}`;
     case "integer":
     case "date":
-    case "bigint":
       return sql`CAST(${value} AS SIGNED)`;
+    case "bigint":
+      return sql`CAST(${value} AS ${sql.raw(DECIMAL)})`;
     case "float":
       return sql`CAST(${value} AS DOUBLE)`;
     case "boolean":
       return sql`(CASE ${value} WHEN 'true' THEN 1 WHEN '1' THEN 1 WHEN 'false' THEN 0 WHEN '0' THEN 0 END)`;
   }
+}
+
+/**
+ * The scalar at `path` as text: SQL NULL for a JSON null, a missing key, or an object or array
+ * there or on the way. MariaDB's JSON_VALUE is that. MySQL's gives at most 512 characters (NULL
+ * past them) unless RETURNING CHAR, and an object's or array's JSON text where the path ends at
+ * one: those are made NULL first.
+ */
+function scalarText(facts: ServerFacts, document: SQL, path: SQL): SQL {
+  if (!facts.jsonValueReturning) return sql`JSON_VALUE(${document}, ${path})`;
+  return sql`(CASE WHEN JSON_TYPE(JSON_EXTRACT(${document}, ${path})) IN ('OBJECT', 'ARRAY', 'NULL') THEN NULL ELSE JSON_VALUE(${document}, ${path} RETURNING CHAR) END)`;
 }
 
 /**
@@ -75,9 +104,9 @@ function items(array: SQL, alias: string): SQL {
 }
 
 /** Items compared as Ommi writes JSON: compact (JSON_TABLE gives them as stored), -0 written 0 where they may hold numbers. */
-function itemText(alias: string, item: ValueType): SQL {
+function itemText(facts: ServerFacts, alias: string, item: ValueType): SQL {
   const compact = sql`JSON_COMPACT(${sql.identifier(alias)}.${ITEM})`;
-  return holdsNumbers(item) ? zeroed(compact) : compact;
+  return holdsNumbers(item) ? zeroed(facts, compact) : compact;
 }
 
 /**
@@ -85,8 +114,8 @@ function itemText(alias: string, item: ValueType): SQL {
  * writes the stored items and the values alike: numbers, escapes and key order one way; -0 written
  * 0 on both sides). The list of values is one bound JSON array, whatever its length.
  */
-function arrayMatch(operator: "has" | "hasAny" | "hasAll", value: SQL, item: ValueType): ArrayMatch {
-  const own = itemText("ommi_item", item);
+function arrayMatch(facts: ServerFacts, operator: "has" | "hasAny" | "hasAll", value: SQL, item: ValueType): ArrayMatch {
+  const own = itemText(facts, "ommi_item", item);
   const stored = items(value, "ommi_item");
   const wanted = (list: SQL) => items(list, "ommi_wanted");
   const wantedText = sql`JSON_COMPACT(${sql.identifier("ommi_wanted")}.${ITEM})`;
@@ -106,47 +135,52 @@ function arrayMatch(operator: "has" | "hasAny" | "hasAll", value: SQL, item: Val
   }
 }
 
-// The pattern ("(?:[^"\\]|\\.)*")|-(0)(?=[,\]}]|$) and the replacement \1\2, as SQL literals (PCRE: MariaDB).
+// The pattern ("(?:[^"\\]|\\.)*")|-(0)(?=[,\]}]|$), as a SQL literal: PCRE2 (MariaDB) and ICU (MySQL) read it alike.
 const ZERO_PATTERN = literal(String.raw`("(?:[^"\\]|\\.)*")|-(0)(?=[,\]}]|$)`);
-const ZERO_REPLACEMENT = literal(String.raw`\1\2`);
+
+/** The replacement, groups 1 then 2: `\1\2` for MariaDB's PCRE2, `$1$2` for MySQL's ICU (where `\1` is a literal 1). */
+const ZERO_REPLACEMENTS = { "\\": literal(String.raw`\1\2`), $: literal("$1$2") } as const;
 
 /**
  * Stored JSON text with every number -0 written 0: strings are matched whole (and kept), so a
  * `-0` inside one is left as it is (sql/json/negative-zero.ts, zeroedJsonText, does the same in
- * JavaScript). MySQL 8's REGEXP_REPLACE (ICU) writes the replacement $1$2: not chosen per server yet.
+ * JavaScript).
  */
-function zeroed(value: SQL): SQL {
-  return sql`REGEXP_REPLACE(${value}, ${ZERO_PATTERN}, ${ZERO_REPLACEMENT})`;
+function zeroed(facts: ServerFacts, value: SQL): SQL {
+  return sql`REGEXP_REPLACE(${value}, ${ZERO_PATTERN}, ${ZERO_REPLACEMENTS[facts.groupReference]})`;
 }
 
-const asIs: Encode = (value) => value;
-const asMilliseconds: Encode = (value) => (value as Date).getTime();
-
-/** A list compared with a scalar of `type`, whose values are encoded as `encode` first. */
-function listOf(type: ScalarType, encode: Encode): ListMatch {
-  const list = mysqlInList(type);
-  return { expression: (value, values) => list.expression(value, values), encode: (values) => list.encode((values as unknown[]).map(encode)) };
+/**
+ * Values compared with `scalar(...)`: as a column of the type takes them (text in `collation`),
+ * except dates, which are milliseconds in JSON (a date column's DATETIME text holds fewer years),
+ * and binary data (base64).
+ */
+function scalarValues(collation: string): Readonly<Record<ColumnType, ScalarValue>> {
+  const asColumn = (type: keyof typeof NUMERIC_ENCODERS): ScalarValue => ({ encode: NUMERIC_ENCODERS[type], list: mysqlInList(type, collation) });
+  return {
+    string: asColumn("string"),
+    integer: asColumn("integer"),
+    float: asColumn("float"),
+    boolean: asColumn("boolean"),
+    date: { encode: NUMERIC_ENCODERS.date, list: jsonTableList("BIGINT", NUMERIC_JSON_LISTS.date) },
+    bigint: { encode: decimal, list: jsonTableList(DECIMAL, (values) => `[${(values as (bigint | number)[]).map((value) => String(decimal(value))).join(",")}]`) },
+    // Compared with eq and ne only (never listed): its base64 text is a string's.
+    binary: { encode: asBase64, list: mysqlInList("string", collation) },
+  };
 }
 
-/** Values compared with `scalar(...)`: as a column of the type takes them, except dates (milliseconds) and binary data (base64). */
-const SCALAR_VALUES: Readonly<Record<ColumnType, ScalarValue>> = {
-  string: { encode: asIs, list: mysqlInList("string") },
-  integer: { encode: asIs, list: mysqlInList("integer") },
-  float: { encode: asIs, list: mysqlInList("float") },
-  boolean: { encode: (value) => (value ? 1 : 0), list: mysqlInList("boolean") },
-  date: { encode: asMilliseconds, list: listOf("integer", asMilliseconds) },
-  bigint: { encode: int64, list: mysqlInList("bigint") },
-  // Compared with eq and ne only (never listed): its base64 text is a string's.
-  binary: { encode: asBase64, list: mysqlInList("string") },
-};
-
-export const mysqlJson: JsonAccess = {
-  scalar,
-  scalarValue: (type) => SCALAR_VALUES[type],
-  text,
-  zeroed,
-  array,
-  length: (value) => sql`JSON_LENGTH(${value})`,
-  items,
-  arrayMatch,
-};
+/** Reaching inside structured values on the driver's server (`server()` is asked as each statement is built). */
+export function mysqlJson(server: () => ServerFacts): JsonAccess {
+  // A driver's server never changes once known: its values are made once.
+  let values: Readonly<Record<ColumnType, ScalarValue>> | undefined;
+  return {
+    scalar: (source, keys, type) => scalar(server(), source, keys, type),
+    scalarValue: (type) => (values ??= scalarValues(server().collation))[type],
+    text,
+    zeroed: (value) => zeroed(server(), value),
+    array,
+    length: (value) => sql`JSON_LENGTH(${value})`,
+    items,
+    arrayMatch: (operator, value, item) => (server().jsonCompact ? arrayMatch(server(), operator, value, item) : jsonValueArrayMatch(operator, value, item)),
+  };
+}

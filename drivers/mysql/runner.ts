@@ -1,26 +1,21 @@
 import type { FieldPacket, PoolConnection, ResultSetHeader } from "mysql2/promise";
-import { QueryError, type ModelMeta, type StoredRow } from "../../src/kit/driver.js";
+import type { ModelMeta, StoredRow, UpsertConflict } from "../../src/kit/driver.js";
 import type { CompiledStatement } from "../sql/compiled.js";
 import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
-import type { Encode, TableName, ValueCodecs } from "../sql/dialect.js";
+import type { Encode, SqlDialect, TableName, ValueCodecs } from "../sql/dialect.js";
 import type { RawResult } from "../sql/raw.js";
 import type { StatementRunner } from "../sql/runner.js";
 import type { StatementBuilder } from "../sql/statements.js";
 import type { Queryable } from "./connection.js";
-import { mysqlDialect, quoteIdentifier } from "./dialect.js";
-import { negativeZeroRefusals } from "./negative-zero.js";
+import { quoteIdentifier } from "./dialect.js";
+import { keyFiller } from "./generated-keys.js";
 import { wireParameters } from "./parameters.js";
+import type { PreparedInsert } from "./prepared-insert.js";
+import { mysqlRefusals } from "./refusals.js";
+import type { ServerFacts } from "./server.js";
+import { prepareUpsert, upsertRows, type PreparedUpsert } from "./upsert.js";
 
-/** A model's INSERT: its one-row statement (text and how a row binds), and the generated key it returns, if any. */
-export interface PreparedInsert {
-  readonly row: CompiledStatement;
-  /** `INSERT ... (columns) VALUES` without the values, and ` RETURNING key` or nothing. */
-  readonly head: string;
-  readonly tail: string;
-  /** The text of one row's values: `(?, ?, ...)`. */
-  readonly values: string;
-}
 
 /**
  * Rows per INSERT statement, largest first: a batch is written in statements of these sizes, so
@@ -95,7 +90,13 @@ const REGEXP_ERROR = 1139;
  * compiled statement itself.
  */
 export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, PreparedInsert> {
-  readonly refusals = negativeZeroRefusals;
+  readonly refusals = mysqlRefusals;
+
+  constructor(
+    private readonly dialect: SqlDialect,
+    /** The driver's server (known before any statement is prepared, see server.ts). */
+    private readonly server: () => ServerFacts,
+  ) {}
 
   prepare(compiled: CompiledStatement): MySQLStatement {
     return { compiled, matchesPatterns: compiled.text.includes(" REGEXP ") };
@@ -120,18 +121,20 @@ export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, P
     // The one-row statement ends with its values, `(?, ?, ...)`: repeated for several rows.
     const at = row.text.lastIndexOf(" (");
     const key = generatedKey(model);
-    return { row, head: row.text.slice(0, at + 1), values: row.text.slice(at + 1), tail: key ? ` RETURNING ${quoteIdentifier(key.column)}` : "" };
+    const returning = key && this.server().insertReturning;
+    return { row, head: row.text.slice(0, at + 1), values: row.text.slice(at + 1), tail: returning ? ` RETURNING ${quoteIdentifier(key.column)}` : "" };
   }
 
   /**
    * Stores the rows in multi-row INSERTs (several run in one transaction) and fills in generated
-   * keys from INSERT ... RETURNING (MariaDB 10.5 and later), which gives them in the rows' order.
+   * keys: from INSERT ... RETURNING (MariaDB 10.5 and later), which gives them in the rows' order,
+   * or from the first key each INSERT generated (MySQL 8, see generated-keys.ts).
    */
   async insert(on: Queryable, atomically: Atomically<Queryable>, model: ModelMeta, rows: readonly StoredRow[], insertOf: (model: ModelMeta) => PreparedInsert): Promise<StoredRow[]> {
     if (rows.length === 0) return rows as StoredRow[];
     const insert = insertOf(model);
-    const key = generatedKey(model);
-    const sizes = CHUNK_SIZES.filter((size) => size * model.fields.length <= MAX_PARAMETERS);
+    const keys = keyFiller(generatedKey(model), rows, this.server());
+    const sizes = keys.rowByRow ? [1] : CHUNK_SIZES.filter((size) => size * model.fields.length <= MAX_PARAMETERS);
     const write = async (into: Queryable) => {
       for (let start = 0; start < rows.length; ) {
         const size = sizes.find((candidate) => candidate <= rows.length - start) ?? 1;
@@ -139,7 +142,7 @@ export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, P
         const params = chunk.flatMap((row) => insert.row.bind(model.fields.map((field) => row[field.name])));
         const text = `${insert.head}${Array.from({ length: size }, () => insert.values).join(", ")}${insert.tail}`;
         const [result] = await run(into, text, params);
-        if (key) chunk.forEach((row, index) => (row[key.name] = Number(((result as Rows)[index] as unknown[])[0])));
+        keys.fill(chunk, result);
         start += size;
       }
     };
@@ -149,12 +152,24 @@ export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, P
     return rows as StoredRow[];
   }
 
-  prepareUpsert(model: ModelMeta): PreparedInsert {
-    throw new QueryError(`upsert of ${model.name} is not supported by the MySQL driver yet`);
+  /** The model's upsert for one conflict shape: its INSERT, and the statements that find, update and read a row (see upsert.ts). */
+  prepareUpsert(model: ModelMeta, conflict: UpsertConflict, builder: StatementBuilder): PreparedInsert {
+    return prepareUpsert(model, conflict, builder, this.prepareInsert(model, builder));
   }
 
-  upsert(): Promise<(unknown[] | undefined)[]> {
-    return Promise.reject(new QueryError("upsert is not supported by the MySQL driver yet"));
+  /** Each row found by its `on` fields, then inserted or updated, and read back: all in one transaction (see upsert.ts). */
+  upsert(
+    _on: Queryable,
+    atomically: Atomically<Queryable>,
+    model: ModelMeta,
+    rows: readonly StoredRow[],
+    conflict: UpsertConflict,
+    upsertOf: (model: ModelMeta, conflict: UpsertConflict) => PreparedInsert,
+  ): Promise<(unknown[] | undefined)[]> {
+    // What prepareUpsert made for this shape (the engine keeps inserts and upserts as one type).
+    const upsert = upsertOf(model, conflict) as PreparedUpsert;
+    const facts = this.server();
+    return Promise.resolve(atomically((into) => upsertRows(async (text, params) => (await run(into, text, params))[0], model, rows, upsert, facts)));
   }
 
   insertText(kept: PreparedInsert): string {
@@ -185,6 +200,6 @@ export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, P
   }
 
   decoders(): ValueCodecs<Encode | undefined> {
-    return mysqlDialect.decode;
+    return this.dialect.decode;
   }
 }

@@ -1,7 +1,9 @@
-import { backtrackingPatternFor, tokensFor, type TextOperator } from "../../src/kit/driver.js";
-import type { TextMatch } from "../sql/dialect.js";
+import { backtrackingPatternFor } from "../../src/kit/driver.js";
 import { sql } from "../sql/drizzle.js";
-import { toLike } from "../sql/patterns.js";
+import { likeOrRegexMatch } from "../sql/patterns.js";
+
+/** One backslash (backslash escapes are on in Ommi's sessions). */
+const BACKSLASH = sql.raw(String.raw`'\\'`);
 
 /**
  * MySQL's text operators. contains, startsWith, endsWith and like are LIKE with `\` as the escape
@@ -12,16 +14,8 @@ import { toLike } from "../sql/patterns.js";
  * explicit classes, case folding spelled out, ilike's `%` runs as atomic searches. A pattern that
  * still backtracks past the engine's limit is an error, never an answer (see runner.ts).
  */
-export function mysqlTextMatch(operator: TextOperator): TextMatch {
-  switch (operator) {
-    case "contains":
-    case "startsWith":
-    case "endsWith":
-    case "like":
-      return { expression: (column, pattern) => sql`${column} LIKE ${pattern} ESCAPE '\\\\'`, encode: (text) => toLike(tokensFor(operator, text)) };
-    case "ilike":
-    case "regex":
-      return { expression: (column, pattern) => sql`${column} REGEXP ${pattern}`, encode: (text) => backtrackingPatternFor(operator, text) };
-  }
-}
+export const mysqlTextMatch = likeOrRegexMatch(BACKSLASH, (operator) => ({
+  expression: (column, pattern) => sql`${column} REGEXP ${pattern}`,
+  encode: (text) => backtrackingPatternFor(operator, text),
+}));
 

@@ -3,8 +3,8 @@ import { ConnectionError, QueryError, TransactionError, timeoutProblem, type Beg
 import type { Atomically, DriverConnection, TransactionConnection } from "../sql/connection.js";
 import type { MaybePromise } from "../sql/maybe-promise.js";
 import { inOwnTransaction } from "../sql/own-transaction.js";
+import { isolationSql } from "../sql/pool-options.js";
 import { fromPostgresError } from "./errors.js";
-import { ISOLATION_LEVELS } from "./options.js";
 import type { Pool } from "./pool.js";
 import { withWholeResults } from "./sparse-results.js";
 import { TransactionScope } from "./transaction-scope.js";
@@ -71,13 +71,13 @@ export class PoolConnection implements DriverConnection<Queryable> {
   async begin({ isolation = this.isolation, statementTimeout, lockTimeout }: BeginOptions = {}): Promise<PostgresTransaction> {
     const { pool } = this;
     try {
-      if (isolation && !(isolation in ISOLATION_LEVELS)) throw new QueryError(`${JSON.stringify(isolation)} is not an isolation level (${Object.keys(ISOLATION_LEVELS).join(", ")})`);
+      const level = isolation && isolationSql(isolation);
       // Checked numbers only: SET takes no bound parameters, so the limits are spelled into it.
       const settings = [
         ...(statementTimeout === undefined ? [] : [`SET LOCAL statement_timeout = ${checkedTimeout(statementTimeout, "statementTimeout")}`]),
         ...(lockTimeout === undefined ? [] : [`SET LOCAL lock_timeout = ${checkedTimeout(lockTimeout, "lockTimeout")}`]),
       ];
-      const options = isolation ? `isolation level ${ISOLATION_LEVELS[isolation]}` : "";
+      const options = level ? `isolation level ${level}` : "";
       const sql = await pool.connection();
       const scope = await TransactionScope.begin(sql, options, pool.where, withWholeResults);
       const transaction = new PostgresTransaction(this, scope, false, statementTimeout);

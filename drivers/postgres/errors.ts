@@ -1,15 +1,12 @@
-import {
-  ConnectionError, ConstraintError, OmmiError, QueryError, SchemaError, shortenMessage, TimeoutError, TransactionError, type TimeoutLimit,
-} from "../../src/kit/driver.js";
+import { ConnectionError, ConstraintError, SchemaError, shortenMessage, TransactionError, type OmmiError, type TimeoutLimit } from "../../src/kit/driver.js";
 import { NODE_CONNECTION_CODES } from "../sql/connection-codes.js";
+import { fromServerError, type OmmiErrorClass, type ServerErrors } from "../sql/server-errors.js";
 
 /** What postgres.js errors carry: a SQLSTATE (`code`) from the server, or a code of its own for connection trouble. */
 interface NativeError extends Error {
   readonly code?: string;
   readonly detail?: string;
 }
-
-type OmmiErrorClass = new (message: string, options: { cause: unknown }) => OmmiError;
 
 /** postgres.js's and Node's codes for a connection that could not be made, was lost, or was closed. */
 const CONNECTION_CODES = new Set([
@@ -58,19 +55,21 @@ const HINTS: Readonly<Record<string, string>> = {
   "25P02": " (in PostgreSQL a failed statement aborts its transaction; run what may fail in a nested tx.transaction() to recover from it)",
 };
 
+const codeOf = (error: Error) => (error as NativeError).code ?? "";
+
+const POSTGRES_ERRORS: ServerErrors<string> = {
+  server: "PostgreSQL",
+  lostConnection: (error) => CONNECTION_CODES.has(codeOf(error)),
+  codeOf,
+  kindOf: (code) => BY_STATE[code] ?? BY_STATE[code.slice(0, 2)],
+  timeouts: TIMEOUTS,
+  retryable: RETRYABLE,
+  hints: HINTS,
+  // A unique violation's detail repeats the whole key value: keep messages short.
+  detailOf: (error) => ((error as NativeError).detail ? ` (${shortenMessage((error as NativeError).detail as string)})` : ""),
+};
+
 /** postgres.js's errors, as Ommi errors. The original stays as `cause`; `where` names host and port for connection trouble. */
 export function fromPostgresError(error: unknown, doing: string, where: string): OmmiError {
-  if (error instanceof OmmiError) return error;
-  if (!(error instanceof Error)) return new OmmiError(`${doing}: ${String(error)}`, { cause: error });
-  const code = (error as NativeError).code ?? "";
-  // A unique violation's detail repeats the whole key value: keep messages short.
-  const detail = (error as NativeError).detail ? ` (${shortenMessage((error as NativeError).detail as string)})` : "";
-  if (CONNECTION_CODES.has(code)) return new ConnectionError(`${doing}: cannot reach PostgreSQL at ${where}: ${error.message}`, { cause: error });
-  const limit = TIMEOUTS[code];
-  if (limit) return new TimeoutError(`${doing}: ${error.message}`, { cause: error, limit });
-  const Kind = BY_STATE[code] ?? BY_STATE[code.slice(0, 2)];
-  if (Kind === ConnectionError) return new ConnectionError(`${doing}: PostgreSQL at ${where}: ${error.message}`, { cause: error });
-  const message = `${doing}: ${shortenMessage(error.message)}${detail}${HINTS[code] ?? ""}`;
-  if (Kind === TransactionError) return new TransactionError(message, { cause: error, retryable: RETRYABLE.has(code) });
-  return new (Kind ?? QueryError)(message, { cause: error });
+  return fromServerError(POSTGRES_ERRORS, error, doing, where);
 }

@@ -1,8 +1,10 @@
 import { isScalar, QueryError, quote, type ValueType } from "../../src/kit/driver.js";
+import { asBase64 } from "../sql/bytes.js";
 import type { ArrayMatch, ColumnType, Encode, JsonAccess, JsonSource, ListMatch, ScalarValue } from "../sql/dialect.js";
 import { sql, type SQL } from "../sql/drizzle.js";
 import { comparedJsonEncoder } from "../sql/json/encoder.js";
 import { arrayOf, holdsNumbers } from "../sql/json/type-facts.js";
+import { asMilliseconds } from "../sql/numeric-values.js";
 import { arrayLiteral } from "./array-literal.js";
 import { postgresInList } from "./in-list.js";
 
@@ -91,12 +93,7 @@ function zeroed(value: SQL): SQL {
   return sql`regexp_replace(${value}, ${ZERO_PATTERN}, ${ZERO_REPLACEMENT}, 'g')`;
 }
 
-const asMilliseconds: Encode = (value) => (value as Date).getTime();
 const asDigits: Encode = (value) => String(value);
-const asBase64: Encode = (value) => {
-  const bytes = value as Uint8Array;
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("base64");
-};
 
 function anyOf(arrayType: string, text: (value: unknown) => string): ListMatch {
   return { expression: (value, list) => sql`${value} = ANY(${list}::${sql.raw(arrayType)})`, encode: arrayLiteral({ text }) };
@@ -108,7 +105,7 @@ const SCALAR_VALUES: Readonly<Record<ColumnType, ScalarValue>> = {
   integer: { encode: (value) => value, list: postgresInList("integer") },
   float: { encode: (value) => (Object.is(value, -0) ? "-0" : value), list: postgresInList("float") },
   boolean: { encode: (value) => value, list: postgresInList("boolean") },
-  date: { encode: asMilliseconds, list: anyOf("bigint[]", (value) => String((value as Date).getTime())) },
+  date: { encode: asMilliseconds, list: anyOf("bigint[]", (value) => String(asMilliseconds(value))) },
   bigint: { encode: asDigits, list: anyOf("numeric[]", String) },
   // Compared with eq and ne only (never listed): its base64 text is a string's.
   binary: { encode: asBase64, list: postgresInList("string") },

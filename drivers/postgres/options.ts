@@ -1,5 +1,5 @@
-import { timeoutProblem, type IsolationLevel } from "../../src/kit/driver.js";
-import { ISOLATION_LEVELS, poolOptionsProblem, type PoolOptions } from "../sql/pool-options.js";
+import type { IsolationLevel } from "../../src/kit/driver.js";
+import { poolOptionsProblem, serverTimeoutsProblem, type PoolOptions } from "../sql/pool-options.js";
 
 // Published as `ommi/postgres`'s options, so nothing here names postgres.js's types (which need
 // @types/node): postgres.js's settings are made in settings.ts.
@@ -33,12 +33,8 @@ export interface PostgreSQLOptions extends PoolOptions {
   lockTimeout?: number;
 }
 
-export const DEFAULT_CONNECT_TIMEOUT = 10;
 /** Long enough that a busy application rarely reconnects, short enough that a forgotten `close()` does not hang a script. */
 export const DEFAULT_IDLE_TIMEOUT = 10;
-export const DEFAULT_POOL_SIZE = 10;
-
-export { ISOLATION_LEVELS };
 
 /** Problems with the options themselves, found before any connection is tried. */
 export function checkOptions(options: PostgreSQLOptions): string | undefined {
@@ -48,11 +44,5 @@ export function checkOptions(options: PostgreSQLOptions): string | undefined {
     return `idleTimeout must be a number of seconds (0 or more), got ${options.idleTimeout}`;
   }
   if (options.schema !== undefined && (typeof options.schema !== "string" || options.schema === "")) return "schema must be a non-empty string";
-  for (const name of ["statementTimeout", "lockTimeout"] as const) {
-    if (options[name] !== undefined) {
-      const problem = timeoutProblem(name, options[name]);
-      if (problem) return problem;
-    }
-  }
-  return undefined;
+  return serverTimeoutsProblem(options);
 }

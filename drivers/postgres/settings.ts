@@ -1,7 +1,8 @@
 import type postgres from "postgres";
 import { quoteIdentifier } from "./dialect.js";
 import { parseJsonColumn } from "./json-null.js";
-import { DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_POOL_SIZE, type PostgreSQLOptions } from "./options.js";
+import { DEFAULT_CONNECT_TIMEOUT, DEFAULT_POOL_SIZE } from "../sql/pool-options.js";
+import { DEFAULT_IDLE_TIMEOUT, type PostgreSQLOptions } from "./options.js";
 import { formatTimestamp, parseTimestamp } from "./timestamp.js";
 
 /**

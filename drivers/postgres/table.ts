@@ -1,33 +1,20 @@
 import { bigint, boolean, customType, doublePrecision, json, PgSchema, text, timestamp, type PgColumnBuilderBase } from "drizzle-orm/pg-core";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import { drizzleColumns, type ColumnBuilders } from "../sql/columns.js";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
-import type { FieldMeta, ModelMeta } from "../../src/kit/driver.js";
 
-/** The Drizzle column for a field. Values are encoded by the dialect, so only names and kinds matter here. */
-function column(field: FieldMeta): PgColumnBuilderBase {
-  switch (field.type) {
-    case "string":
-      return text(field.column);
-    case "float":
-      return doublePrecision(field.column);
-    case "integer":
-      return bigint(field.column, { mode: "number" });
-    case "bigint":
-      return bigint(field.column, { mode: "bigint" });
-    case "boolean":
-      return boolean(field.column);
-    case "date":
-      return timestamp(field.column, { withTimezone: true, precision: 3 });
-    case "binary":
-      return bytea(field.column);
-    case "object":
-    case "array":
-    case "record":
-    case "json":
-    case "union":
-      return json(field.column);
-  }
-}
+/** The Drizzle column of each kind of value (see ColumnBuilders). */
+const COLUMNS: ColumnBuilders<PgColumnBuilderBase> = {
+  string: (name) => text(name),
+  float: (name) => doublePrecision(name),
+  integer: (name) => bigint(name, { mode: "number" }),
+  bigint: (name) => bigint(name, { mode: "bigint" }),
+  boolean: (name) => boolean(name),
+  date: (name) => timestamp(name, { withTimezone: true, precision: 3 }),
+  binary: (name) => bytea(name),
+  structured: (name) => json(name),
+};
 
 /**
  * The model's Drizzle table in `schema`, built at run time from its metadata: Drizzle writes every
@@ -35,5 +22,5 @@ function column(field: FieldMeta): PgColumnBuilderBase {
  * refuses "public": it expects a table there to be left unqualified, and found by search_path.)
  */
 export function buildTable(model: ModelMeta, schema: string) {
-  return new PgSchema(schema).table(model.name, Object.fromEntries(model.fields.map((field) => [field.name, column(field)])));
+  return new PgSchema(schema).table(model.name, drizzleColumns(model, COLUMNS));
 }

@@ -1,7 +1,9 @@
-import { postgresRegexFor, tokensFor, type TextOperator } from "../../src/kit/driver.js";
-import type { TextMatch } from "../sql/dialect.js";
+import { postgresRegexFor } from "../../src/kit/driver.js";
 import { sql } from "../sql/drizzle.js";
-import { toLike } from "../sql/patterns.js";
+import { likeOrRegexMatch } from "../sql/patterns.js";
+
+/** One backslash, whatever standard_conforming_strings says. */
+const BACKSLASH = sql.raw(String.raw`E'\\'`);
 
 /**
  * PostgreSQL's text operators. contains, startsWith, endsWith and like are LIKE with `\` as the
@@ -10,16 +12,7 @@ import { toLike } from "../sql/patterns.js";
  * PostgreSQL's DFA-based engine: explicit classes, case folding spelled out as classes (ILIKE
  * under `COLLATE "C"` would fold ASCII only), nothing left to the server's locale.
  */
-export function postgresTextMatch(operator: TextOperator): TextMatch {
-  switch (operator) {
-    case "contains":
-    case "startsWith":
-    case "endsWith":
-    case "like":
-      // E'\\' is one backslash whatever standard_conforming_strings says.
-      return { expression: (column, pattern) => sql`${column} LIKE ${pattern} ESCAPE E'\\\\'`, encode: (text) => toLike(tokensFor(operator, text)) };
-    case "ilike":
-    case "regex":
-      return { expression: (column, pattern) => sql`${column} ~ ${pattern}`, encode: (text) => postgresRegexFor(operator, text) };
-  }
-}
+export const postgresTextMatch = likeOrRegexMatch(BACKSLASH, (operator) => ({
+  expression: (column, pattern) => sql`${column} ~ ${pattern}`,
+  encode: (text) => postgresRegexFor(operator, text),
+}));

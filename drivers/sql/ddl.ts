@@ -1,6 +1,6 @@
 import { isStructured, ModelError, referencesOf, type FieldMeta, type ModelMeta, type NestedIndex, type Reference } from "../../src/kit/driver.js";
 import { sql, type SQL } from "./drizzle.js";
-import { addForeignKey, addsForeignKeys, compositeReferencesOf, foreignKeyName, inlineForeignKey, NONE_LATER, soleReferenceOf, tableForeignKey } from "./foreign-keys.js";
+import { addForeignKey, addsForeignKeys, foreignKeyName, inlineForeignKey, NONE_LATER, soleReferenceOf, tableConstraintReferencesOf, tableForeignKey } from "./foreign-keys.js";
 import { columnSource } from "./json/column-source.js";
 import { fitName } from "./names.js";
 import type { Tables } from "./tables.js";
@@ -19,16 +19,16 @@ export function columnDefinition(tables: Tables, field: FieldMeta, { inTable, la
   if (soleKey && field.auto && field.type === "integer") parts.push(dialect.generatedKey);
   // Columns added to an existing table must allow NULL: existing rows have no value for them.
   if (inTable && !field.optional && !field.nullable && !field.key) parts.push(sql`NOT NULL`);
-  // A composite reference is a table constraint (see createTable), made of several columns.
+  // A composite reference is a table constraint (see createTable), made of several columns; so is every one where the database takes no other.
   const reference = soleReferenceOf(field);
-  if (reference && !later.has(reference)) parts.push(inlineForeignKey(tables, reference));
+  if (reference && !later.has(reference) && !dialect.foreignKeysAsTableConstraints) parts.push(inlineForeignKey(tables, reference));
   return sql.join(parts, sql` `);
 }
 
 export function createTable(tables: Tables, model: ModelMeta, later: ReadonlySet<Reference> = NONE_LATER): SQL {
   const columns = model.fields.map((field) => columnDefinition(tables, field, { inTable: true, later }));
   if (model.keys.length > 1) columns.push(sql`PRIMARY KEY (${sql.join(model.keys.map((key) => sql.identifier(key.column)), sql`, `)})`);
-  for (const reference of compositeReferencesOf(model)) if (!later.has(reference)) columns.push(tableForeignKey(tables, reference));
+  for (const reference of tableConstraintReferencesOf(tables.dialect, model)) if (!later.has(reference)) columns.push(tableForeignKey(tables, reference));
   return sql`CREATE TABLE IF NOT EXISTS ${tables.qualified(model)} (${sql.join(columns, sql`, `)})`;
 }
 
@@ -38,20 +38,39 @@ export function addColumn(tables: Tables, field: FieldMeta, later: ReadonlySet<R
 
 /**
  * What an existing table of the model lacks: ADD COLUMN for each field whose column `has` does
- * not find, and every index (IF NOT EXISTS, so those already there stay as they are): the
+ * not find, and every index (IF NOT EXISTS, so those already there stay as they are; where the
+ * database has no IF NOT EXISTS, those `hasIndex` does not find, see SqlDialect.indexCount): the
  * fields' own, then those on values inside structured fields. A composite reference over an
  * added column gets its foreign key where the database can add one (its rows hold NULL there,
- * which no foreign key checks); SQLite cannot, so it goes without (see SqlDialect.constraintCount).
+ * which no foreign key checks), as does every reference where foreign keys are only table
+ * constraints; SQLite cannot add one, so it goes without (see SqlDialect.constraintCount).
  */
-export function completeTable(tables: Tables, model: ModelMeta, has: (column: string) => boolean, later: ReadonlySet<Reference> = NONE_LATER): SQL[] {
+export function completeTable(
+  tables: Tables,
+  model: ModelMeta,
+  has: (column: string) => boolean,
+  later: ReadonlySet<Reference> = NONE_LATER,
+  hasIndex: (index: string) => boolean = () => false,
+): SQL[] {
   const fields = model.fields.flatMap((field) => [
     ...(has(field.column) ? [] : [addColumn(tables, field, later)]),
-    ...(hasIndexHere(tables, field) ? [createIndex(tables, field)] : []),
+    ...(hasIndexHere(tables, field) && !hasIndex(indexName(field)) ? [createIndex(tables, field)] : []),
   ]);
+  const nested = model.nestedIndexes.filter((index) => !hasIndex(nestedIndexName(index)));
   const foreignKeys = addsForeignKeys(tables.dialect)
-    ? compositeReferencesOf(model).filter((reference) => !later.has(reference) && reference.from.some((field) => !has(field.column)))
+    ? tableConstraintReferencesOf(tables.dialect, model).filter((reference) => !later.has(reference) && reference.from.some((field) => !has(field.column)))
     : [];
-  return [...fields, ...model.nestedIndexes.map((index) => createNestedIndex(tables, index)), ...foreignKeys.map((reference) => addForeignKey(tables, reference))];
+  return [...fields, ...nested.map((index) => createNestedIndex(tables, index)), ...foreignKeys.map((reference) => addForeignKey(tables, reference))];
+}
+
+/** The names of the indexes completeTable makes for the model where they are missing: the fields' own, then those inside structured fields. */
+export function indexNamesOf(tables: Tables, model: ModelMeta): string[] {
+  return [...model.fields.filter((field) => hasIndexHere(tables, field)).map(indexName), ...model.nestedIndexes.map(nestedIndexName)];
+}
+
+/** ` IF NOT EXISTS` of CREATE INDEX, where the database takes it (see SqlDialect.indexCount). */
+function ifNotExists(tables: Tables): SQL {
+  return tables.dialect.indexCount ? sql`` : sql` IF NOT EXISTS`;
 }
 
 /** The model's key when the database generates it: a lone integer key marked (or taken as) Auto. */
@@ -76,9 +95,11 @@ export function createIndex(tables: Tables, field: FieldMeta): SQL {
   if (isStructured(field)) {
     const indexed = tables.dialect.structuredIndex(field, indexedValue(tables, field));
     if (!indexed) throw new Error(`this database has no index for ${field.model.name}.${field.name} (see hasIndexHere)`);
-    return sql`CREATE INDEX IF NOT EXISTS ${target} ${indexed}`;
+    return sql`CREATE INDEX${ifNotExists(tables)} ${target} ${indexed}`;
   }
-  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${target} (${sql.identifier(field.column)})`;
+  const column = sql`${sql.identifier(field.column)}`;
+  const keyPart = (unique ? tables.dialect.uniqueKeyPart?.(field, column) : undefined) ?? column;
+  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")}${ifNotExists(tables)} ${target} (${keyPart})`;
 }
 
 /**
@@ -103,9 +124,11 @@ function indexedValue(tables: Tables, field: FieldMeta): SQL {
  */
 export function createNestedIndex(tables: Tables, index: NestedIndex): SQL {
   const { field, path, type, unique } = index;
-  const target = tables.dialect.indexOn(nestedIndexName(index), tables.nameOf(field.model));
-  const expression = tables.dialect.json.scalar({ column: sql`${sql.identifier(field.column)}` }, path, type);
-  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")} IF NOT EXISTS ${target} ((${expression}))`;
+  const { dialect } = tables;
+  const expression = dialect.json.scalar({ column: sql`${sql.identifier(field.column)}` }, path, type);
+  if (dialect.nestedIndex) return dialect.nestedIndex(nestedIndexName(index), tables.nameOf(field.model), expression, type, unique);
+  const target = dialect.indexOn(nestedIndexName(index), tables.nameOf(field.model));
+  return sql`CREATE ${sql.raw(unique ? "UNIQUE INDEX" : "INDEX")}${ifNotExists(tables)} ${target} ((${expression}))`;
 }
 
 /** `<table>_<column>.<path>_idx` (or `_unique`), fitted to the portable limit as indexName is. */

@@ -134,6 +134,13 @@ export interface SqlDialect {
   /** `<index> ON <table>` of CREATE INDEX, the schema written where this database takes it. */
   indexOn(index: string, table: TableName): SQL;
   /**
+   * Where the database indexes no expression (MariaDB): the statement that makes `index`, the
+   * index of a value inside a structured field (`expression`, a scalar of `type`, see
+   * JsonAccess.scalar), another way; idempotent, as CREATE INDEX IF NOT EXISTS is. Absent:
+   * CREATE INDEX on the expression itself.
+   */
+  nestedIndex?(index: string, table: TableName, expression: SQL, type: ScalarType, unique: boolean): SQL;
+  /**
    * What follows `ON <table>` in the index of an `Index` field whose type is structured: the
    * method and the indexed expression, or undefined where this database has no such index.
    */
@@ -192,4 +199,23 @@ export interface SqlDialect {
    * derived table first, which the database materialises.
    */
   readonly materializesPickedRows?: boolean;
+  /**
+   * Present where CREATE INDEX takes no IF NOT EXISTS, nor ALTER TABLE and DROP CONSTRAINT an IF
+   * EXISTS (MySQL 8): a statement whose one value is the number of the table's indexes named
+   * `index` (as indexOn names it). Schema creation then makes an index only where this counts
+   * none, and schema deletion drops a foreign key only where `constraintCount` counts it.
+   */
+  readonly indexCount?: ((table: TableName, index: string) => SQL) | undefined;
+  /**
+   * Where a REFERENCES clause in a column's definition makes no foreign key (MySQL 8 parses it and
+   * makes none): every foreign key is a table constraint, in CREATE TABLE, or added by ALTER TABLE
+   * beside a column added to an existing table.
+   */
+  readonly foreignKeysAsTableConstraints?: boolean;
+  /**
+   * The key part of a `Unique` field's index where it cannot be the column itself (MySQL 8
+   * indexes no whole LONGTEXT or LONGBLOB), in parentheses: an expression whose values are equal
+   * exactly where the field's values are. Undefined (or absent): the column.
+   */
+  uniqueKeyPart?(field: FieldMeta, column: SQL): SQL | undefined;
 }

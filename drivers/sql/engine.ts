@@ -1,8 +1,8 @@
 import type { ModelMeta, PreparedPatch, PreparedQuery, RawStatement, Reference, StatementObserver, StoredRow, UpsertConflict } from "../../src/kit/driver.js";
 import type { Atomically } from "./connection.js";
 import { CompiledStatement } from "./compiled.js";
-import { checkDerivedNames, completeTable, createTable, dropTable, referencedFirst } from "./ddl.js";
-import { addForeignKey, foreignKeyName, referencesMadeLater, uncoupleCycles } from "./foreign-keys.js";
+import { checkDerivedNames, completeTable, createTable, dropTable, indexNamesOf, referencedFirst } from "./ddl.js";
+import { addForeignKey, cycleClosing, dropForeignKey, foreignKeyName, referencesMadeLater, uncoupleCycles } from "./foreign-keys.js";
 import type { SqlDialect } from "./dialect.js";
 import type { SQL } from "./drizzle.js";
 import { after, eachInTurn, type MaybePromise } from "./maybe-promise.js";
@@ -174,8 +174,27 @@ export class SqlEngine<H, P extends object, I extends object> implements Engine<
   #createOrComplete(on: H, model: ModelMeta, later: ReadonlySet<Reference>): MaybePromise<void> {
     const { tables } = this.#builder;
     return after(this.#execute(on, createTable(tables, model, later)), () =>
-      after(this.runner.columnsOf(on, tables.nameOf(model)), (has) => eachInTurn(completeTable(tables, model, has, later), (statement) => this.#execute(on, statement))),
+      after(this.runner.columnsOf(on, tables.nameOf(model)), (has) =>
+        after(this.#indexesOf(on, model), (hasIndex) => eachInTurn(completeTable(tables, model, has, later, hasIndex), (statement) => this.#execute(on, statement))),
+      ),
     );
+  }
+
+  /**
+   * Which of the model's indexes its table has, where the database cannot say IF NOT EXISTS
+   * (see SqlDialect.indexCount): each counted by name. Elsewhere none is looked up.
+   */
+  #indexesOf(on: H, model: ModelMeta): MaybePromise<((index: string) => boolean) | undefined> {
+    const { tables } = this.#builder;
+    const { indexCount } = tables.dialect;
+    if (!indexCount) return undefined;
+    const found = new Set<string>();
+    const counted = eachInTurn(indexNamesOf(tables, model), (index) =>
+      after(this.#count(on, model, indexCount(tables.nameOf(model), index)), (count) => {
+        if (count > 0) found.add(index);
+      }),
+    );
+    return after(counted, () => (index: string) => found.has(index));
   }
 
   /** Adds the reference's foreign key unless its table has a constraint of that name: it was made on an earlier start. */
@@ -197,9 +216,24 @@ export class SqlEngine<H, P extends object, I extends object> implements Engine<
   deleteSchema(atomically: Atomically<H>, models: readonly ModelMeta[]): MaybePromise<void> {
     const { tables } = this.#builder;
     const ordered = referencedFirst(models);
-    const statements = [...uncoupleCycles(tables, ordered), ...[...ordered].reverse().map((model) => dropTable(tables, model))];
-    const dropped = atomically((on) => eachInTurn(statements, (statement) => this.#execute(on, statement)));
+    const drops = [...ordered].reverse().map((model) => dropTable(tables, model));
+    const dropped = atomically((on) => after(this.#uncoupleCycles(on, ordered), () => eachInTurn(drops, (statement) => this.#execute(on, statement))));
     return after(dropped, () => this.#forgetStatements());
+  }
+
+  /**
+   * What lets the tables of cycles of references be dropped one by one (see uncoupleCycles). Where
+   * the database has no IF EXISTS (see SqlDialect.indexCount), a foreign key is dropped only where
+   * its table has it.
+   */
+  #uncoupleCycles(on: H, ordered: readonly ModelMeta[]): MaybePromise<void> {
+    const { tables } = this.#builder;
+    const { dialect } = tables;
+    if (!dialect.indexCount || !dialect.constraintCount) return eachInTurn(uncoupleCycles(tables, ordered), (statement) => this.#execute(on, statement));
+    return eachInTurn(cycleClosing(ordered), (reference) => {
+      const count = dialect.constraintCount?.(tables.nameOf(reference.model), foreignKeyName(reference));
+      return count ? after(this.#count(on, reference.model, count), (found) => (found > 0 ? this.#execute(on, dropForeignKey(tables, reference)) : undefined)) : undefined;
+    });
   }
 
   /** Forgets every statement kept, e.g. after tables were dropped: each is prepared again on first use. */

@@ -32,6 +32,11 @@ export function compositeReferencesOf(model: ModelMeta): Reference[] {
   return referencesOf(model).filter((reference) => reference.from.length > 1);
 }
 
+/** The references of a model made as table constraints: the composite ones, or every one where the database takes no other (see SqlDialect.foreignKeysAsTableConstraints). */
+export function tableConstraintReferencesOf(dialect: SqlDialect, model: ModelMeta): readonly Reference[] {
+  return dialect.foreignKeysAsTableConstraints ? referencesOf(model) : compositeReferencesOf(model);
+}
+
 /** `CONSTRAINT <name> REFERENCES <table> (<column>)`, in a column's definition. */
 export function inlineForeignKey(tables: Tables, reference: Reference): SQL {
   return sql`CONSTRAINT ${sql.identifier(foreignKeyName(reference))} ${referencesClause(tables, reference)}`;
@@ -39,7 +44,20 @@ export function inlineForeignKey(tables: Tables, reference: Reference): SQL {
 
 /** `CONSTRAINT <name> FOREIGN KEY (<columns>) REFERENCES <table> (<columns>)`, in CREATE TABLE or ADD CONSTRAINT. */
 export function tableForeignKey(tables: Tables, reference: Reference): SQL {
-  return sql`CONSTRAINT ${sql.identifier(foreignKeyName(reference))} FOREIGN KEY (${columnList(reference.from)}) ${referencesClause(tables, reference)}`;
+  const ordered = inKeyOrder(reference);
+  return sql`CONSTRAINT ${sql.identifier(foreignKeyName(reference))} FOREIGN KEY (${columnList(ordered.from)}) ${referencesClause(tables, ordered)}`;
+}
+
+/**
+ * The reference's pairs of fields in the order of the target's key: MySQL's InnoDB takes a
+ * foreign key only over columns that begin an index in the same order (the primary key's), where
+ * PostgreSQL and SQLite take them in any order. The pairs, and so what is enforced, stay the same.
+ */
+function inKeyOrder(reference: Reference): Reference {
+  const { keys } = reference.target;
+  if (!reference.to.every((field) => keys.includes(field))) return reference;
+  const order = reference.to.map((_, index) => index).sort((a, b) => keys.indexOf(reference.to[a] as FieldMeta) - keys.indexOf(reference.to[b] as FieldMeta));
+  return { ...reference, from: order.map((index) => reference.from[index] as FieldMeta), to: order.map((index) => reference.to[index] as FieldMeta) };
 }
 
 /** The foreign key added to the referring model's existing table. */
@@ -52,9 +70,14 @@ export function addsForeignKeys(dialect: SqlDialect): boolean {
   return dialect.constraintCount !== undefined;
 }
 
-/** The foreign key dropped from the referring model's table, where there is one. */
+/**
+ * The foreign key dropped from the referring model's table, where there is one. Where the
+ * database has no IF EXISTS there (see SqlDialect.indexCount), the caller runs it only where
+ * `constraintCount` counts the foreign key.
+ */
 export function dropForeignKey(tables: Tables, reference: Reference): SQL {
-  return sql`ALTER TABLE IF EXISTS ${tables.qualified(reference.model)} DROP CONSTRAINT IF EXISTS ${sql.identifier(foreignKeyName(reference))}`;
+  const ifExists = tables.dialect.indexCount ? sql`` : sql` IF EXISTS`;
+  return sql`ALTER TABLE${ifExists} ${tables.qualified(reference.model)} DROP CONSTRAINT${ifExists} ${sql.identifier(foreignKeyName(reference))}`;
 }
 
 /**

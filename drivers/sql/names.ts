@@ -13,8 +13,18 @@ const HASH_DIGITS = 10;
  */
 export function fitName(natural: string): string {
   if (utf8Length(natural) <= MAX_NAME_BYTES) return natural;
+  return hashedName(natural, natural);
+}
+
+/**
+ * `natural` named another way, for a name that does not fit or that a database cannot keep: the
+ * first bytes of `readable` (the name written so that the database keeps it), `_`, and a hash of
+ * `natural`, within MAX_NAME_BYTES. Two natural names stay apart, and none is taken for a natural
+ * one (see fitName).
+ */
+export function hashedName(natural: string, readable: string): string {
   const hash = createHash("sha256").update(natural).digest("hex").slice(0, HASH_DIGITS);
-  return `${utf8Prefix(natural, MAX_NAME_BYTES - HASH_DIGITS - 1)}_${hash}`;
+  return `${utf8Prefix(readable, MAX_NAME_BYTES - HASH_DIGITS - 1)}_${hash}`;
 }
 
 /** The longest start of `text` of at most `bytes` bytes of UTF-8 that ends between characters. */

@@ -2,9 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { alias, SQLiteSyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { isStructured, type FieldMeta } from "../../src/kit/driver.js";
 import { asBuffer } from "../sql/bytes.js";
-import { unchanged, valueCodecs, type ColumnType, type Encode, type SqlDialect } from "../sql/dialect.js";
+import { valueCodecs, type ColumnType, type Encode, type SqlDialect } from "../sql/dialect.js";
 import { jsonDecoder } from "../sql/json/decoder.js";
 import { jsonEncoder } from "../sql/json/encoder.js";
+import { fromMilliseconds, NUMERIC_ENCODERS } from "../sql/numeric-values.js";
 import { qualified } from "../sql/tables.js";
 import { sqliteInList } from "./in-list.js";
 import { sqliteJson } from "./json.js";
@@ -33,7 +34,7 @@ export const SQLITE_DECODERS = {
   integer: undefined,
   float: undefined,
   boolean: (value: unknown) => value !== 0 && value !== 0n,
-  date: (value: unknown) => new Date(Number(value)),
+  date: fromMilliseconds,
   bigint: (value: unknown) => BigInt(value as number | bigint),
   binary: undefined,
 } as const satisfies Readonly<Record<ColumnType, Encode | undefined>>;
@@ -60,11 +61,7 @@ export const sqliteDialect: SqlDialect = {
   toQuery: (statement) => drizzleDialect.sqlToQuery(statement),
   encode: valueCodecs<Encode>(
     {
-      string: unchanged,
-      integer: unchanged,
-      float: unchanged,
-      boolean: (value) => (value ? 1 : 0),
-      date: (value) => (value as Date).getTime(),
+      ...NUMERIC_ENCODERS,
       bigint: (value) => (typeof value === "bigint" ? value : BigInt(value as number)),
       binary: asBuffer,
     },

@@ -1,6 +1,7 @@
 import { QueryError, quote, type ScalarType } from "../../src/kit/driver.js";
 import type { Encode, ListMatch } from "../sql/dialect.js";
 import { sql, type SQL } from "../sql/drizzle.js";
+import { NUMERIC_JSON_LISTS } from "../sql/numeric-values.js";
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -22,11 +23,7 @@ function bigintList(values: readonly (bigint | number)[]): string {
  * integer-valued float may come back an INTEGER, which compares equal with the stored REAL).
  */
 const JSON_LISTS: Readonly<Record<ScalarType, Encode>> = {
-  string: (values) => JSON.stringify(values),
-  integer: (values) => `[${(values as number[]).join(",")}]`,
-  float: (values) => `[${(values as number[]).join(",")}]`,
-  boolean: (values) => `[${(values as boolean[]).map((value) => (value ? 1 : 0)).join(",")}]`,
-  date: (values) => `[${(values as Date[]).map((value) => value.getTime()).join(",")}]`,
+  ...NUMERIC_JSON_LISTS,
   bigint: (values) => bigintList(values as (bigint | number)[]),
 };
 

@@ -1,8 +1,10 @@
 import { isScalar, QueryError, quote, type ValueType } from "../../src/kit/driver.js";
+import { asBase64 } from "../sql/bytes.js";
 import type { ArrayMatch, ColumnType, Encode, JsonAccess, JsonSource, ScalarValue } from "../sql/dialect.js";
 import { sql, type SQL } from "../sql/drizzle.js";
 import { comparedJsonEncoder } from "../sql/json/encoder.js";
 import { arrayOf, holdsNumbers } from "../sql/json/type-facts.js";
+import { NUMERIC_ENCODERS } from "../sql/numeric-values.js";
 import { sqliteInList } from "./in-list.js";
 
 /** A SQL string literal: `'` doubled, nothing else is special in SQLite. */
@@ -67,14 +69,7 @@ function array(source: JsonSource, keys: readonly string[]): SQL {
   return sql`CASE json_type(${value}, ${path}) WHEN 'array' THEN json_extract(${value}, ${path}) END`;
 }
 
-const asBoolean: Encode = (value) => (value ? 1 : 0);
-const asMilliseconds: Encode = (value) => (value as Date).getTime();
 const asDigits: Encode = (value) => String(value);
-const asBase64: Encode = (value) => {
-  const bytes = value as Uint8Array;
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("base64");
-};
-const asIs: Encode = (value) => value;
 /**
  * A bigint compared with one inside a structured value, which SQLite reads as a 64-bit integer
  * (CAST of its digits): a value past 64 bits is refused, as `in` refuses it (in-list.ts).
@@ -87,11 +82,7 @@ const asInteger: Encode = (value) => {
 
 /** A value compared with `scalar(...)`, as json_extract gives the stored one (a bigint's: CAST to INTEGER). */
 const SCALAR_ENCODERS: Readonly<Record<ColumnType, Encode>> = {
-  string: asIs,
-  integer: asIs,
-  float: asIs,
-  boolean: asBoolean,
-  date: asMilliseconds,
+  ...NUMERIC_ENCODERS,
   bigint: asInteger,
   binary: asBase64,
 };

@@ -1,28 +1,18 @@
 import { blob, integer, real, sqliteTable, text, type SQLiteColumnBuilderBase } from "drizzle-orm/sqlite-core";
-import type { FieldMeta, ModelMeta } from "../../src/kit/driver.js";
+import type { ModelMeta } from "../../src/kit/driver.js";
+import { drizzleColumns, type ColumnBuilders } from "../sql/columns.js";
 
-/** The Drizzle column for a field. Values are encoded by the dialect, so only names and kinds matter here. */
-function column(field: FieldMeta): SQLiteColumnBuilderBase {
-  switch (field.type) {
-    case "string":
-      return text(field.column);
-    case "float":
-      return real(field.column);
-    case "integer":
-    case "bigint":
-    case "boolean":
-    case "date":
-      return integer(field.column);
-    case "binary":
-      return blob(field.column, { mode: "buffer" });
-    case "object":
-    case "array":
-    case "record":
-    case "json":
-    case "union":
-      return text(field.column);
-  }
-}
+/** The Drizzle column of each kind of value (see ColumnBuilders): integers, bigints, booleans and dates are all INTEGER. */
+const COLUMNS: ColumnBuilders<SQLiteColumnBuilderBase> = {
+  string: (name) => text(name),
+  float: (name) => real(name),
+  integer: (name) => integer(name),
+  bigint: (name) => integer(name),
+  boolean: (name) => integer(name),
+  date: (name) => integer(name),
+  binary: (name) => blob(name, { mode: "buffer" }),
+  structured: (name) => text(name),
+};
 
 /**
  * Drizzle's key for a table's schema, which it writes before the table's name and its columns'.
@@ -33,7 +23,7 @@ const DRIZZLE_SCHEMA = Symbol.for("drizzle:Schema");
 
 /** The model's Drizzle table in `schema` (SQLite's "main"), built at run time from its metadata. */
 export function buildTable(model: ModelMeta, schema: string) {
-  const table = sqliteTable(model.name, Object.fromEntries(model.fields.map((field) => [field.name, column(field)])));
+  const table = sqliteTable(model.name, drizzleColumns(model, COLUMNS));
   return Object.assign(table, { [DRIZZLE_SCHEMA]: schema });
 }
 

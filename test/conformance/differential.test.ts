@@ -48,6 +48,9 @@ const ONLY = process.env.OMMI_DIFFERENTIAL_DRIVERS?.split(",").map((name) => nam
 /** Long runs report their progress this often. */
 const PROGRESS_EVERY = 500;
 
+/** MySQL's documented DATETIME range: '1000-01-01 00:00:00' to '9999-12-31 23:59:59.999'. */
+const MYSQL_DATETIME_RANGE = [Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999)] as const;
+
 const collection = new ModelCollection();
 const models = defineDifferentialModels(collection);
 const targets: (Target & { dispose(): Promise<void> })[] = [];
@@ -66,12 +69,16 @@ beforeAll(async () => {
     }
     const opened = await candidate.open();
     const db = new Ommi(opened.driver);
-    // PostgreSQL's text cannot hold U+0000; SQLite's and MongoDB's can, but BSON's keys cannot.
+    // PostgreSQL's text cannot hold U+0000; SQLite's, MySQL's and MongoDB's can, but BSON's keys cannot
+    // (SQLite and MySQL keep structured values as JSON text). MySQL's DOUBLE stores -0 as 0 (its
+    // driver refuses it), its DATETIME holds the years 1000 to 9999 (its driver refuses other dates).
     // MongoDB has no foreign keys and no savepoints.
     const declared = opened.driver.capabilities;
     const capabilities = {
       storesNul: !candidate.name.startsWith("postgres"),
-      storesNulInKeys: candidate.name.startsWith("sqlite"),
+      storesNegativeZero: !candidate.name.startsWith("mysql"),
+      ...(candidate.name.startsWith("mysql") ? { dateRange: MYSQL_DATETIME_RANGE } : {}),
+      storesNulInKeys: candidate.name.startsWith("sqlite") || candidate.name.startsWith("mysql"),
       foreignKeys: declared.foreignKeys === true,
       savepoints: declared.savepoints === true,
     };

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ConnectionError, model, ModelCollection, Ommi, TransactionError } from "ommi";
 import { PostgreSQLDriver, type PostgreSQLOptions } from "ommi/postgres";
 import { useThrowawayPostgres } from "../support/throwaway-postgres.js";
+import { connectionErrorIn, settled } from "../support/turns.js";
 
 /**
  * Faults in PostgreSQL connections: backends terminated under open transactions and under
@@ -41,25 +42,6 @@ async function terminate(which: "all" | "in transaction"): Promise<number> {
   const state = which === "all" ? "" : "AND state LIKE 'idle in transaction%'";
   const ended = await adminSql().unsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ommi' ${state}`);
   return ended.length;
-}
-
-/** How `work` settled, or "still pending" after `seconds`: a hang fails the test instead of timing it out. */
-async function settled<T>(work: Promise<T>, seconds: number): Promise<PromiseSettledResult<T> | "still pending"> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"still pending">((resolve) => (timer = setTimeout(() => resolve("still pending"), seconds * 1000)));
-  try {
-    return await Promise.race([
-      work.then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason })),
-      late,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The error, or the ConnectionError a TransactionError was caused by. */
-function connectionErrorIn(error: unknown): unknown {
-  return error instanceof TransactionError ? error.cause : error;
 }
 
 describe("PostgreSQL: a transaction whose connection dies", () => {

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mysqlUnderTest, testMySQLUrl } from "../support/mysql.js";
+import { skipWithout } from "../support/server-suite.js";
 import { root, runTsx } from "./run-tsx.js";
 
 const docs = join(root, "docs");
@@ -22,7 +24,17 @@ function fileSnippets(document: string): { name: string; path: string; code: str
   return [...text.matchAll(/<!-- file: (\S+) -->\n```ts\n([\s\S]*?)```/g)].map((match) => ({ name: `${document}: ${match[1]}`, path: match[1] ?? "", code: match[2] ?? "" }));
 }
 
-const snippets = documents.flatMap((document) => runnableSnippets(document).map((code, index) => ({ name: `${document} #${index + 1}`, code })));
+const allSnippets = documents.flatMap((document) => runnableSnippets(document).map((code, index) => ({ name: `${document} #${index + 1}`, code })));
+/** Snippets on a database server need it: they run where the test suite's server is (see test/support/mysql.ts). */
+const needsMySQL = (code: string) => code.includes('from "ommi/mysql"');
+const snippets = allSnippets.filter(({ code }) => !needsMySQL(code));
+const mysqlSnippets = allSnippets.filter(({ code }) => needsMySQL(code));
+
+function runSnippet(name: string, code: string): Promise<string> {
+  const file = join(folder, `${name.replace(/\W+/g, "-")}.ts`);
+  writeFileSync(file, code);
+  return runTsx(file, { TSX_TSCONFIG_PATH: join(folder, "tsconfig.json") });
+}
 
 describe("runnable snippets in the documentation", () => {
   beforeAll(() => {
@@ -36,9 +48,15 @@ describe("runnable snippets in the documentation", () => {
   });
 
   it.concurrent.each(snippets)("$name runs and prints", async ({ name, code }) => {
-    const file = join(folder, `${name.replace(/\W+/g, "-")}.ts`);
-    writeFileSync(file, code);
-    expect(await runTsx(file, { TSX_TSCONFIG_PATH: join(folder, "tsconfig.json") })).not.toBe("");
+    expect(await runSnippet(name, code)).not.toBe("");
+  });
+
+  describe("on MySQL or MariaDB", () => {
+    skipWithout(mysqlUnderTest);
+    // The snippets name the suite's server as a reader would write it; the test points them at the one the suite uses.
+    it.each(mysqlSnippets)("$name runs and prints", async ({ name, code }) => {
+      expect(await runSnippet(name, code.replaceAll("mysql://root@127.0.0.1:3306/test", testMySQLUrl))).not.toBe("");
+    });
   });
 });
 

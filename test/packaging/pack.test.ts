@@ -21,8 +21,8 @@ const CLASS_VALIDATOR = ["class-validator", "class-transformer", "reflect-metada
 /** Every optional peer and @types/node, every fixture, emitted to JavaScript (run below). */
 const everything: AppSpec = {
   name: "everything",
-  sources: ["zod-sqlite", "typebox", "valibot", "class-validator", "postgres", "mongodb", "dispose", "commonjs"],
-  packages: ["zod", "typebox", "valibot", ...CLASS_VALIDATOR, "better-sqlite3", "postgres", "mongodb", "@types/node"],
+  sources: ["zod-sqlite", "typebox", "valibot", "class-validator", "postgres", "mysql", "mongodb", "dispose", "commonjs"],
+  packages: ["zod", "typebox", "valibot", ...CLASS_VALIDATOR, "better-sqlite3", "postgres", "mysql2", "mongodb", "@types/node"],
   compilerOptions: { lib: ["es2022", "esnext.disposable"], ...DECORATORS, noEmit: false },
 };
 
@@ -34,6 +34,8 @@ const apps: readonly AppSpec[] = [
   { name: "valibot-sqlite", sources: ["valibot"], packages: ["valibot", "better-sqlite3"] },
   { name: "class-validator-sqlite", sources: ["class-validator"], packages: [...CLASS_VALIDATOR, "better-sqlite3"], compilerOptions: { ...BARE, ...DECORATORS } },
   { name: "zod-postgres", sources: ["postgres"], packages: ["zod", "postgres"] },
+  // mysql2's own types need @types/node; Ommi's declarations name none of them, so this app has neither.
+  { name: "zod-mysql", sources: ["mysql"], packages: ["zod", "mysql2"] },
   // The official client's own types need @types/node (its README says so), so a MongoDB app has it.
   { name: "zod-mongodb", sources: ["mongodb"], packages: ["zod", "mongodb", "@types/node"] },
   // `await using` with TypeScript's disposable lib and no @types/node; compiled and run below.
@@ -83,7 +85,7 @@ describe("the packed package at run time", () => {
     const app = await createApp(workDir, tarball, { name: "require-all", sources: [], packages: [...everything.packages, "vitest"] });
     const { exports } = JSON.parse(await readFile(join(app, "node_modules", "ommi", "package.json"), "utf8")) as { exports: Record<string, unknown> };
     const entries = Object.keys(exports).map((key) => key.replace(/^\./, "ommi"));
-    expect(entries).toEqual(["ommi", "ommi/sqlite", "ommi/postgres", "ommi/mongodb", "ommi/driver", "ommi/adapter", "ommi/conformance"]);
+    expect(entries).toEqual(["ommi", "ommi/sqlite", "ommi/postgres", "ommi/mysql", "ommi/mongodb", "ommi/driver", "ommi/adapter", "ommi/conformance"]);
     // A CommonJS script: each entry's export names, by require() and by import().
     const script = `
       const entries = ${JSON.stringify(entries)};

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
-import { MySQLDriver, type MySQLOptions } from "ommi/mysql";
+import type { MySQLDriver, MySQLOptions } from "ommi/mysql";
+// Not the published entry: connectMySQL also takes the choice of MySQL 8's ways on MariaDB (see server.ts).
+import { connectMySQL } from "../../drivers/mysql/driver.js";
+import type { ServerChoice } from "../../drivers/mysql/server.js";
 import type { DriverUnderTest } from "./drivers.js";
 
 /** The test server: OMMI_TEST_MYSQL_URL, or the local MariaDB that .ci/run starts. */
@@ -34,11 +37,14 @@ async function answers(): Promise<string | undefined> {
   }
 }
 
-/** A driver on a fresh database (`ommi_test_<random>`), with any further options; `dispose` drops the database with everything in it. */
-export async function openMySQL(options: Omit<MySQLOptions, "url" | "database"> = {}): Promise<{ driver: MySQLDriver; dispose(): Promise<void> }> {
+/**
+ * A driver on a fresh database (`ommi_test_<random>`), with any further options; `dispose` drops
+ * the database with everything in it. `choice.asMySQL`: MySQL 8's ways wherever the server takes them.
+ */
+export async function openMySQL(options: Omit<MySQLOptions, "url" | "database"> = {}, choice: ServerChoice = {}): Promise<{ driver: MySQLDriver; dispose(): Promise<void> }> {
   const database = `ommi_test_${randomBytes(8).toString("hex")}`;
   await adminPool().query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  const driver = await MySQLDriver.connect({ ...options, url: testMySQLUrl, database });
+  const driver = await connectMySQL({ ...options, url: testMySQLUrl, database }, choice);
   return {
     driver,
     async dispose() {
@@ -56,4 +62,15 @@ export const mysqlUnderTest: DriverUnderTest = {
   name: "mysql",
   unavailable: answers,
   open: () => openMySQL(),
+};
+
+/**
+ * The same server, the driver taking MySQL 8's ways wherever the server takes them too: on
+ * MariaDB, generated keys without RETURNING, information_schema instead of IF [NOT] EXISTS, and
+ * foreign keys as table constraints (on MySQL 8 these are its ways anyway).
+ */
+export const mysql8WaysUnderTest: DriverUnderTest = {
+  name: "mysql (MySQL 8 ways)",
+  unavailable: answers,
+  open: () => openMySQL({}, { asMySQL: true }),
 };

@@ -19,11 +19,28 @@ import { textMatches } from "./text-matching.js";
  * statement as a whole.
  */
 
-/** What differs between databases: PostgreSQL's text (and jsonb) cannot hold U+0000; MongoDB enforces no references and has no savepoints. */
+/**
+ * What differs between databases: PostgreSQL's text (and jsonb) cannot hold U+0000; MySQL's
+ * floating-point columns cannot hold -0, its DATETIME columns only the years 1000 to 9999;
+ * MongoDB enforces no references and has no savepoints.
+ */
 export interface Capabilities {
   /** Text, at any depth of a value, may hold U+0000 (not on PostgreSQL). */
   readonly storesNul: boolean;
-  /** Keys inside structured values may hold U+0000 (SQLite only: BSON's keys cannot, PostgreSQL's JSON neither). */
+  /**
+   * A float field may hold -0 (not on MySQL, whose DOUBLE stores it as 0: a write of it is a
+   * ValidationError there). Inside a structured value -0 is JSON text, kept everywhere.
+   */
+  readonly storesNegativeZero: boolean;
+  /**
+   * The first and last instants (milliseconds since the epoch) a date field holds, where a
+   * database holds fewer dates than JavaScript (MySQL's DATETIME: 1000-01-01 to
+   * 9999-12-31 23:59:59.999). A date outside it is refused: a ValidationError for a write, a
+   * QueryError for a query comparing a date field with it. Inside a structured value a date is
+   * JSON, held everywhere.
+   */
+  readonly dateRange?: readonly [first: number, last: number];
+  /** Keys inside structured values may hold U+0000 (SQLite and MySQL, which keep JSON text: BSON's keys cannot, PostgreSQL's JSON neither). */
   readonly storesNulInKeys: boolean;
   /** References are foreign keys (the driver's `foreignKeys`): a row referring to a missing one is a ConstraintError. */
   readonly foreignKeys: boolean;
@@ -341,14 +358,27 @@ export function queryRefusedByCore(query: QueryDescription): boolean {
   return false;
 }
 
-/** Phase 2 for a query: text the database cannot hold, anywhere in a value compared with. */
+/**
+ * Phase 2 for a query: text the database cannot hold, anywhere in a value compared with; a date
+ * outside the range a date field holds, compared with one (not with a date inside a structured value).
+ */
 function queryRefusedByDriver(query: QueryDescription, capabilities: Capabilities): boolean {
-  if (capabilities.storesNul && capabilities.storesNulInKeys) return false;
+  if (capabilities.storesNul && capabilities.storesNulInKeys && !capabilities.dateRange) return false;
   for (const [node, itemShape] of leaves(query.where)) {
     if (node.kind !== "compare") continue;
-    for (const value of comparedValues(node, targetShape(node, itemShape))) if (nulRefused(value, capabilities)) return true;
+    const dateColumn = !node.element && !node.path?.length && SCHEMA[node.model].fields[node.field]?.type === "date";
+    for (const value of comparedValues(node, targetShape(node, itemShape))) {
+      if (nulRefused(value, capabilities) || (dateColumn && outsideDateRange(value, capabilities))) return true;
+    }
   }
   return false;
+}
+
+/** Whether `value` is a date the database's date fields cannot hold. */
+function outsideDateRange(value: unknown, capabilities: Capabilities): boolean {
+  if (!capabilities.dateRange || !(value instanceof Date)) return false;
+  const [first, last] = capabilities.dateRange;
+  return !(value.getTime() >= first && value.getTime() <= last);
 }
 
 /** Whether the database refuses `value` for a U+0000 in its text or in one of its keys. */
@@ -375,8 +405,41 @@ function valuesRefusedByCore(modelName: ModelName, values: Readonly<Record<strin
 }
 
 /** Phase 2 for values to store (as stored: keys the schema drops are gone). */
-function valuesRefusedByDriver(values: Readonly<Record<string, unknown>>, capabilities: Capabilities): boolean {
-  return Object.values(values).some((value) => nulRefused(value, capabilities));
+function valuesRefusedByDriver(modelName: ModelName, values: Readonly<Record<string, unknown>>, capabilities: Capabilities): boolean {
+  return Object.entries(values).some(([field, value]) => nulRefused(value, capabilities) || negativeZeroRefused(modelName, field, value, capabilities) || dateRefused(modelName, field, value, capabilities));
+}
+
+/** Whether the database refuses `value` for a date field because it is outside the dates it holds. */
+function dateRefused(modelName: ModelName, field: string, value: unknown, capabilities: Capabilities): boolean {
+  return SCHEMA[modelName].fields[field]?.type === "date" && outsideDateRange(value, capabilities);
+}
+
+/** A date the database's date fields hold: itself, or else one moved into the range by whole spans of it (so that distinct dates mostly stay distinct). */
+function dateInRange(date: Date, [first, last]: readonly [number, number]): Date {
+  const span = last - first + 1;
+  return new Date(first + ((((date.getTime() - first) % span) + span) % span));
+}
+
+/** Whether the database refuses `value` for a float field because it is -0. */
+function negativeZeroRefused(modelName: ModelName, field: string, value: unknown, capabilities: Capabilities): boolean {
+  return !capabilities.storesNegativeZero && Object.is(value, -0) && SCHEMA[modelName].fields[field]?.type === "float";
+}
+
+/**
+ * The dataset as a database stores it: where float fields cannot hold -0, it is written 0 there
+ * (what a user of that database writes; every condition and sort treats the two alike); where
+ * date fields hold fewer dates than JavaScript, one outside them is moved into them (see
+ * dateInRange). The run then compares as on every database.
+ */
+export function storableDataset(data: State, capabilities: Capabilities): State {
+  const { dateRange } = capabilities;
+  if (capabilities.storesNegativeZero && !dateRange) return data;
+  const storable = (modelName: ModelName, field: string, value: Value): Value => {
+    if (negativeZeroRefused(modelName, field, value, capabilities)) return 0;
+    return dateRange && dateRefused(modelName, field, value, capabilities) ? dateInRange(value as Date, dateRange) : value;
+  };
+  const stored = (modelName: ModelName, row: Row): Row => Object.fromEntries(Object.entries(row).map(([field, value]) => [field, storable(modelName, field, value)]));
+  return Object.fromEntries(MODEL_NAMES.map((modelName) => [modelName, data[modelName].map((row) => stored(modelName, row))])) as unknown as State;
 }
 
 /** Phase 3: a reference to a row that is not there. */
@@ -458,7 +521,7 @@ export function expectWrite(operation: Extract<Operation, { kind: "update" | "de
 function expectAdd(modelName: ModelName, rows: readonly Readonly<Record<string, unknown>>[], state: State, capabilities: Capabilities): Step {
   if (rows.some((row) => valuesRefusedByCore(modelName, row, true))) return unchanged(state, fails("ValidationError"));
   const stored = rows.map((row) => storedRow(modelName, row));
-  if (stored.some((row) => valuesRefusedByDriver(row, capabilities))) return unchanged(state, fails("ValidationError"));
+  if (stored.some((row) => valuesRefusedByDriver(modelName, row, capabilities))) return unchanged(state, fails("ValidationError"));
   const keys = new Set(state[modelName].map((row) => keyOf(modelName, row)));
   for (const row of stored) {
     const key = keyOf(modelName, row);
@@ -475,7 +538,7 @@ function expectUpdate(query: QueryDescription, patch: Readonly<Record<string, un
   if (valuesRefusedByCore(query.model, patch, false)) return unchanged(state, fails("ValidationError"));
   const changes = storedRow(query.model, patch);
   const refusedQuery = queryRefusedByDriver(query, capabilities);
-  const refusedPatch = valuesRefusedByDriver(changes, capabilities);
+  const refusedPatch = valuesRefusedByDriver(query.model, changes, capabilities);
   if (refusedQuery || refusedPatch) return unchanged(state, fails(...(refusedQuery ? ["QueryError" as const] : []), ...(refusedPatch ? ["ValidationError" as const] : [])));
   const matched = new Set(new Evaluation(state).select(query));
   const updated: Row[] = [];

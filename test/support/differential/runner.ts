@@ -2,7 +2,7 @@ import type { ModelHandle, Ommi, Transaction } from "ommi";
 import { disagreement, show, type Outcome } from "./check.js";
 import { toOmmiQuery, type Operation } from "./description.js";
 import { MODEL_NAMES, REFERENCED_FIRST, REFERRING_FIRST, type DifferentialModels, type ModelName, type State } from "./models.js";
-import { expectDoomed, expectRead, expectWrite, type Capabilities, type Expectation } from "./reference.js";
+import { expectDoomed, expectRead, expectWrite, storableDataset, type Capabilities, type Expectation } from "./reference.js";
 
 /** A database under test. */
 export interface Target {
@@ -180,8 +180,9 @@ async function transaction(target: Target, opener: Operations, models: Different
 
 /** Loads the dataset into one database, runs the operations, and throws at the first disagreement with the reference. */
 export async function runOn(target: Target, models: DifferentialModels, data: State, operations: readonly Operation[]): Promise<void> {
-  await load(target, models, data);
-  let progress: Progress = { state: data, doomed: false };
+  const stored = storableDataset(data, target.capabilities);
+  await load(target, models, stored);
+  let progress: Progress = { state: stored, doomed: false };
   for (const [index, operation] of operations.entries()) {
     progress = await perform(target, target.db, models, operation, progress, `operation ${index + 1}`);
   }

@@ -63,10 +63,17 @@ const float = fc.oneof(
   fc.constantFrom(0, -0, 0.5, -1.5, 0.1, 0.1 + 0.2, 1e-300, -1e300, 5e-324, 2 ** 53 + 2),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
-/** PostgreSQL holds 4713 BC to 294276 AD; JavaScript's Date a little more either way. */
+/**
+ * PostgreSQL holds 4713 BC to 294276 AD; JavaScript's Date a little more either way. MySQL's
+ * DATETIME holds the years 1000 to 9999: dates there, and at its ends on both sides, too.
+ */
 const date = fc.oneof(
   fc.constantFrom(new Date(0), new Date(-1), new Date(1_700_000_000_123), new Date(Date.UTC(-43, 2, 15, 12)), new Date(Date.UTC(12_000, 0, 1))),
+  fc.constantFrom(
+    new Date(Date.UTC(1000, 0, 1)), new Date(Date.UTC(1000, 0, 1) - 1), new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), new Date(Date.UTC(10_000, 0, 1)),
+  ),
   fc.date({ min: new Date(Date.UTC(-4000, 0, 1)), max: new Date(Date.UTC(200_000, 0, 1)), noInvalidDate: true }),
+  fc.date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), noInvalidDate: true }),
 );
 const bigint = fc.oneof(fc.bigInt({ min: -3n, max: 3n }), fc.constantFrom(2n ** 63n - 1n, -(2n ** 63n)), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }));
 

@@ -1,0 +1,105 @@
+import {
+  Param, QueryError, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type RawStatement,
+  type StoredRow, targetName,
+} from "../../src/kit/driver.js";
+import type { Refusals } from "../sql/runner.js";
+import { DATETIME_RANGE, inDateTimeRange, shownDate } from "./timestamp.js";
+
+/**
+ * Date fields are DATETIME(3) columns (timestamp.ts), which hold MySQL's documented range only. A
+ * date outside it is refused by name before anything is sent: stored, it would be refused by the
+ * server or changed; compared, it could only be answered by changing it. Dates inside structured
+ * values are JSON (milliseconds), and hold every JavaScript Date: they are not checked.
+ */
+
+const outOfRange = (value: unknown): value is Date => value instanceof Date && !inDateTimeRange(value);
+
+/** A value compared with: one date, or a list (`in`, `notIn`) of them. */
+const holdsOutOfRange = (value: unknown): boolean => outOfRange(value) || (Array.isArray(value) && value.some(outOfRange));
+
+const dateFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
+
+function dateFieldsOf(model: ModelMeta): readonly FieldMeta[] {
+  let fields = dateFields.get(model);
+  if (!fields) dateFields.set(model, (fields = model.fields.filter((field) => field.type === "date")));
+  return fields;
+}
+
+function refusal(model: ModelMeta, field: FieldMeta, date: Date, index?: number): ValidationError {
+  return new ValidationError(model.name, [{ path: [field.name], message: `${DATETIME_RANGE}, so ${shownDate(date)} cannot be stored` }], [], index);
+}
+
+/** Refuses rows to be added or upserted whose date fields hold a date outside the range: the whole call, so nothing is written. */
+function refuseRows(model: ModelMeta, rows: readonly StoredRow[]): void {
+  const fields = dateFieldsOf(model);
+  if (fields.length === 0) return;
+  rows.forEach((row, index) => {
+    for (const field of fields) {
+      const value = row[field.name];
+      if (outOfRange(value)) throw refusal(model, field, value, rows.length > 1 ? index : undefined);
+    }
+  });
+}
+
+/** Refuses an update that would set a date field to a date outside the range. */
+function refusePatch(model: ModelMeta, patch: PreparedPatch): void {
+  patch.fields.forEach((field, index) => {
+    const value = patch.values[index];
+    if (field.type === "date" && outOfRange(value)) throw refusal(model, field, value);
+  });
+}
+
+/** Refuses a query comparing a date field with a date outside the range, naming the condition. */
+function refuseQuery(query: PreparedQuery): void {
+  // The common case costs one pass over the values; the condition is looked for only on a hit.
+  if (!query.values.some(holdsOutOfRange)) return;
+  const culprit = query.node.where && findCulprit(query.node.where, query.values);
+  // A date inside a structured value is compared as JSON, in any range.
+  if (!culprit) return;
+  throw new QueryError(`${culprit.target}.${culprit.operator}(): ${DATETIME_RANGE}, so ${shownDate(culprit.date)} cannot be compared with stored dates`);
+}
+
+interface Culprit {
+  readonly target: string;
+  readonly operator: string;
+  readonly date: Date;
+}
+
+/** The first comparison of a date column (not a date inside a structured value) with a date outside the range. */
+function findCulprit(node: ConditionNode, values: readonly unknown[]): Culprit | undefined {
+  switch (node.kind) {
+    case "comparison": {
+      if (node.field.type !== "date" || node.path) return undefined;
+      const params = Array.isArray(node.value) ? (node.value as unknown[]) : [node.value];
+      for (const param of params) {
+        const value = param instanceof Param ? values[param.index] : undefined;
+        const date = Array.isArray(value) ? value.find(outOfRange) : value;
+        if (outOfRange(date)) return { target: targetName(node.field), operator: node.operator, date };
+      }
+      return undefined;
+    }
+    case "and":
+    case "or":
+      for (const item of node.items) {
+        const found = findCulprit(item, values);
+        if (found) return found;
+      }
+      return undefined;
+    case "not":
+    case "related":
+      return findCulprit(node.item, values);
+    case "some":
+      return findCulprit(node.where, values);
+  }
+}
+
+/** Refuses a date outside the range among the values of a statement the user wrote (`db.sql`), which binds dates as DATETIME text. */
+function refuseRaw(statement: RawStatement): void {
+  statement.tokens.forEach((token, index) => {
+    if (token.kind === "value" && outOfRange(token.value)) {
+      throw new QueryError(`db.sql: the value at \${…} number ${index + 1} is ${shownDate(token.value)}, and ${DATETIME_RANGE}`);
+    }
+  });
+}
+
+export const dateRangeRefusals: Refusals = { rows: refuseRows, patch: refusePatch, query: refuseQuery, raw: refuseRaw };
