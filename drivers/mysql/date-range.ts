@@ -1,7 +1,8 @@
 import {
-  Param, QueryError, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type RawStatement,
+  QueryError, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type RawStatement,
   type StoredRow, targetName,
 } from "../../src/kit/driver.js";
+import { boundValues, firstComparison } from "../sql/comparisons.js";
 import type { Refusals } from "../sql/runner.js";
 import { DATETIME_RANGE, inDateTimeRange, shownDate } from "./timestamp.js";
 
@@ -67,30 +68,14 @@ interface Culprit {
 
 /** The first comparison of a date column (not a date inside a structured value) with a date outside the range. */
 function findCulprit(node: ConditionNode, values: readonly unknown[]): Culprit | undefined {
-  switch (node.kind) {
-    case "comparison": {
-      if (node.field.type !== "date" || node.path) return undefined;
-      const params = Array.isArray(node.value) ? (node.value as unknown[]) : [node.value];
-      for (const param of params) {
-        const value = param instanceof Param ? values[param.index] : undefined;
-        const date = Array.isArray(value) ? value.find(outOfRange) : value;
-        if (outOfRange(date)) return { target: targetName(node.field), operator: node.operator, date };
-      }
-      return undefined;
+  return firstComparison(node, (comparison) => {
+    if (comparison.field.type !== "date" || comparison.path) return undefined;
+    for (const value of boundValues(comparison, values)) {
+      const date = Array.isArray(value) ? value.find(outOfRange) : value;
+      if (outOfRange(date)) return { target: targetName(comparison.field), operator: comparison.operator, date };
     }
-    case "and":
-    case "or":
-      for (const item of node.items) {
-        const found = findCulprit(item, values);
-        if (found) return found;
-      }
-      return undefined;
-    case "not":
-    case "related":
-      return findCulprit(node.item, values);
-    case "some":
-      return findCulprit(node.where, values);
-  }
+    return undefined;
+  });
 }
 
 /** Refuses a date outside the range among the values of a statement the user wrote (`db.sql`), which binds dates as DATETIME text. */

@@ -10,7 +10,7 @@ import type { StatementBuilder } from "../sql/statements.js";
 import type { Queryable } from "./connection.js";
 import { quoteIdentifier } from "./dialect.js";
 import { keyFiller } from "./generated-keys.js";
-import { wireParameters } from "./parameters.js";
+import { wireParameters, wireStoredValues } from "./parameters.js";
 import type { PreparedInsert } from "./prepared-insert.js";
 import { mysqlRefusals } from "./refusals.js";
 import type { ServerFacts } from "./server.js";
@@ -30,8 +30,8 @@ const MAX_PARAMETERS = 65_535;
 type Rows = unknown[][];
 
 /** Runs a compiled statement with one call's values on a prepared statement of the connection, rows as arrays. */
-async function run(on: Queryable, text: string, params: unknown[]): Promise<[Rows | ResultSetHeader, FieldPacket[] | undefined]> {
-  const [result, fields] = await on.execute({ sql: text, rowsAsArray: true }, wireParameters(params) as never);
+async function run(on: Queryable, text: string, params: unknown[], wire = wireParameters): Promise<[Rows | ResultSetHeader, FieldPacket[] | undefined]> {
+  const [result, fields] = await on.execute({ sql: text, rowsAsArray: true }, wire(params) as never);
   return [result as Rows | ResultSetHeader, fields];
 }
 
@@ -141,7 +141,7 @@ export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, P
         const chunk = rows.slice(start, start + size);
         const params = chunk.flatMap((row) => insert.row.bind(model.fields.map((field) => row[field.name])));
         const text = `${insert.head}${Array.from({ length: size }, () => insert.values).join(", ")}${insert.tail}`;
-        const [result] = await run(into, text, params);
+        const [result] = await run(into, text, params, wireStoredValues);
         keys.fill(chunk, result);
         start += size;
       }

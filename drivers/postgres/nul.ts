@@ -1,7 +1,8 @@
 import {
-  isPlainObject, isStructured, Param, QueryError, quote, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch,
+  isPlainObject, isStructured, QueryError, quote, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch,
   type PreparedQuery, type StoredRow, targetName, type ValidationIssue,
 } from "../../src/kit/driver.js";
+import { boundValues, firstComparison } from "../sql/comparisons.js";
 
 /**
  * PostgreSQL's text cannot hold U+0000 at all (SQLite's can). A value containing it is refused
@@ -103,26 +104,8 @@ interface Culprit {
 }
 
 function findCulprit(node: ConditionNode, values: readonly unknown[]): Culprit | undefined {
-  switch (node.kind) {
-    case "comparison": {
-      const params = Array.isArray(node.value) ? (node.value as unknown[]) : [node.value];
-      for (const param of params) {
-        const value = param instanceof Param ? values[param.index] : undefined;
-        if (hasNul(value)) return { target: targetName(node.field, node.path), operator: node.operator, value };
-      }
-      return undefined;
-    }
-    case "and":
-    case "or":
-      for (const item of node.items) {
-        const found = findCulprit(item, values);
-        if (found) return found;
-      }
-      return undefined;
-    case "not":
-    case "related":
-      return findCulprit(node.item, values);
-    case "some":
-      return findCulprit(node.where, values);
-  }
+  return firstComparison(node, (comparison) => {
+    const value = boundValues(comparison, values).find(hasNul);
+    return value === undefined ? undefined : { target: targetName(comparison.field, comparison.path), operator: comparison.operator, value };
+  });
 }
