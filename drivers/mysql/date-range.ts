@@ -1,8 +1,6 @@
-import {
-  QueryError, ValidationError, type ConditionNode, type FieldMeta, type ModelMeta, type PreparedPatch, type PreparedQuery, type RawStatement,
-  type StoredRow, targetName,
-} from "../../src/kit/driver.js";
+import { QueryError, type ConditionNode, type PreparedQuery, type RawStatement, targetName } from "../../src/kit/driver.js";
 import { boundValues, firstComparison } from "../sql/comparisons.js";
+import { storedValueRefusals } from "../sql/refusals.js";
 import type { Refusals } from "../sql/runner.js";
 import { DATETIME_RANGE, inDateTimeRange, shownDate } from "./timestamp.js";
 
@@ -18,37 +16,8 @@ const outOfRange = (value: unknown): value is Date => value instanceof Date && !
 /** A value compared with: one date, or a list (`in`, `notIn`) of them. */
 const holdsOutOfRange = (value: unknown): boolean => outOfRange(value) || (Array.isArray(value) && value.some(outOfRange));
 
-const dateFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
-
-function dateFieldsOf(model: ModelMeta): readonly FieldMeta[] {
-  let fields = dateFields.get(model);
-  if (!fields) dateFields.set(model, (fields = model.fields.filter((field) => field.type === "date")));
-  return fields;
-}
-
-function refusal(model: ModelMeta, field: FieldMeta, date: Date, index?: number): ValidationError {
-  return new ValidationError(model.name, [{ path: [field.name], message: `${DATETIME_RANGE}, so ${shownDate(date)} cannot be stored` }], [], index);
-}
-
-/** Refuses rows to be added or upserted whose date fields hold a date outside the range: the whole call, so nothing is written. */
-function refuseRows(model: ModelMeta, rows: readonly StoredRow[]): void {
-  const fields = dateFieldsOf(model);
-  if (fields.length === 0) return;
-  rows.forEach((row, index) => {
-    for (const field of fields) {
-      const value = row[field.name];
-      if (outOfRange(value)) throw refusal(model, field, value, rows.length > 1 ? index : undefined);
-    }
-  });
-}
-
-/** Refuses an update that would set a date field to a date outside the range. */
-function refusePatch(model: ModelMeta, patch: PreparedPatch): void {
-  patch.fields.forEach((field, index) => {
-    const value = patch.values[index];
-    if (field.type === "date" && outOfRange(value)) throw refusal(model, field, value);
-  });
-}
+/** Rows and patches whose date fields hold a date outside the range: the whole call, so nothing is written. */
+const storedDates = storedValueRefusals("date", (value) => (outOfRange(value) ? `${DATETIME_RANGE}, so ${shownDate(value)} cannot be stored` : undefined));
 
 /** Refuses a query comparing a date field with a date outside the range, naming the condition. */
 function refuseQuery(query: PreparedQuery): void {
@@ -87,4 +56,4 @@ function refuseRaw(statement: RawStatement): void {
   });
 }
 
-export const dateRangeRefusals: Refusals = { rows: refuseRows, patch: refusePatch, query: refuseQuery, raw: refuseRaw };
+export const dateRangeRefusals: Refusals = { ...storedDates, query: refuseQuery, raw: refuseRaw };

@@ -1,4 +1,4 @@
-import { ValidationError, type FieldMeta, type ModelMeta, type PreparedPatch, type StoredRow } from "../../src/kit/driver.js";
+import { storedValueRefusals } from "../sql/refusals.js";
 import type { Refusals } from "../sql/runner.js";
 
 /**
@@ -12,26 +12,4 @@ const PROBLEM = "MySQL stores -0 in a floating-point column as 0; write 0 (or ke
 
 const isNegativeZero = (value: unknown) => value === 0 && Object.is(value, -0);
 
-const floatFields = new WeakMap<ModelMeta, readonly FieldMeta[]>();
-
-function floatFieldsOf(model: ModelMeta): readonly FieldMeta[] {
-  let fields = floatFields.get(model);
-  if (!fields) floatFields.set(model, (fields = model.fields.filter((field) => field.type === "float")));
-  return fields;
-}
-
-export const negativeZeroRefusals: Refusals = {
-  rows(model: ModelMeta, rows: readonly StoredRow[]): void {
-    const fields = floatFieldsOf(model);
-    if (fields.length === 0) return;
-    rows.forEach((row, index) => {
-      const field = fields.find((candidate) => isNegativeZero(row[candidate.name]));
-      if (field) throw new ValidationError(model.name, [{ path: [field.name], message: PROBLEM }], [], rows.length > 1 ? index : undefined);
-    });
-  },
-  patch(model: ModelMeta, patch: PreparedPatch): void {
-    const at = patch.fields.findIndex((field, index) => field.type === "float" && isNegativeZero(patch.values[index]));
-    const field = patch.fields[at];
-    if (field) throw new ValidationError(model.name, [{ path: [field.name], message: PROBLEM }], []);
-  },
-};
+export const negativeZeroRefusals: Refusals = storedValueRefusals("float", (value) => (isNegativeZero(value) ? PROBLEM : undefined));

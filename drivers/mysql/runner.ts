@@ -5,17 +5,18 @@ import type { Atomically } from "../sql/connection.js";
 import { generatedKey } from "../sql/ddl.js";
 import type { Encode, SqlDialect, TableName, ValueCodecs } from "../sql/dialect.js";
 import type { RawResult } from "../sql/raw.js";
+import { allRefusals } from "../sql/refusals.js";
 import type { StatementRunner } from "../sql/runner.js";
 import type { StatementBuilder } from "../sql/statements.js";
 import type { Queryable } from "./connection.js";
 import { quoteIdentifier } from "./dialect.js";
+import { dateRangeRefusals } from "./date-range.js";
 import { keyFiller } from "./generated-keys.js";
+import { negativeZeroRefusals } from "./negative-zero.js";
 import { wireParameters, wireStoredValues } from "./parameters.js";
 import type { PreparedInsert } from "./prepared-insert.js";
-import { mysqlRefusals } from "./refusals.js";
 import type { ServerFacts } from "./server.js";
 import { prepareUpsert, upsertRows, type PreparedUpsert } from "./upsert.js";
-
 
 /**
  * Rows per INSERT statement, largest first: a batch is written in statements of these sizes, so
@@ -90,7 +91,8 @@ const REGEXP_ERROR = 1139;
  * compiled statement itself.
  */
 export class MySQLRunner implements StatementRunner<Queryable, MySQLStatement, PreparedInsert> {
-  readonly refusals = mysqlRefusals;
+  /** What MySQL and MariaDB cannot hold, refused before anything is sent: a float's -0, a date outside DATETIME's range. */
+  readonly refusals = allRefusals(negativeZeroRefusals, dateRangeRefusals);
 
   constructor(
     private readonly dialect: SqlDialect,

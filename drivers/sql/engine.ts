@@ -10,6 +10,7 @@ import { compileRaw, RawStatements, rawValues, type RawResult } from "./raw.js";
 import { observedRunner } from "./observed-runner.js";
 import { PreparedShape, type EngineShape, type ShapeContext } from "./prepared.js";
 import { RowMappers } from "./row-mapper.js";
+import { allRefusals } from "./refusals.js";
 import type { Refusals, StatementRunner } from "./runner.js";
 import { StatementCache } from "./statement-cache.js";
 import { StatementSet } from "./statement-set.js";
@@ -64,7 +65,8 @@ export class SqlEngine<H, P extends object, I extends object> implements Engine<
     private runner: StatementRunner<H, P, I>,
   ) {
     this.#plain = runner;
-    this.refusals = withSharedRefusals(runner.refusals ?? {});
+    // Those of every SQL database (see union-refusal.ts) first, then the database's own.
+    this.refusals = allRefusals(unionRefusals, runner.refusals ?? {});
     this.#builder = new StatementBuilder(dialect, schemaOf);
     this.#statements = new StatementSet<P>(this.#builder, (compiled, kind, model) => this.runner.prepare(compiled, kind, model));
     this.#mappers = new RowMappers((model) => runner.decoders(model));
@@ -75,7 +77,7 @@ export class SqlEngine<H, P extends object, I extends object> implements Engine<
   }
 
   get refusesQueries(): boolean {
-    return this.#plain.refusals?.query !== undefined;
+    return this.refusals.query !== undefined;
   }
 
   /** One query shape's statements and mapper, found once for the many calls of a prepared query (prepared.ts). */
@@ -259,20 +261,4 @@ export class SqlEngine<H, P extends object, I extends object> implements Engine<
     const { sql: text, params } = this.#builder.dialect.toQuery(statement);
     return this.runner.execute(on, text, params);
   }
-}
-
-/** The runner's own refusals (the database's), after those of every SQL database (see union-refusal.ts). */
-function withSharedRefusals(own: Refusals): Refusals {
-  return {
-    rows: (model, rows) => {
-      unionRefusals.rows(model, rows);
-      own.rows?.(model, rows);
-    },
-    patch: (model, patch) => {
-      unionRefusals.patch(model, patch);
-      own.patch?.(model, patch);
-    },
-    query: (query) => own.query?.(query),
-    raw: (statement) => own.raw?.(statement),
-  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { QueryError } from "ommi";
 import { int64 } from "../../drivers/mysql/column-values.js";
 import { wireParameters } from "../../drivers/mysql/parameters.js";
-import { allRefusals } from "../../drivers/mysql/refusals.js";
+import { allRefusals } from "../../drivers/sql/refusals.js";
 import { formatDateTime, inDateTimeRange, parseDateTime } from "../../drivers/mysql/timestamp.js";
 
 // How the MySQL driver writes values for mysql2 and reads them back, without a server: the

@@ -5,6 +5,7 @@ import type { MySQLDriver, MySQLOptions } from "ommi/mysql";
 import { connectMySQL } from "../../drivers/mysql/driver.js";
 import type { ServerChoice } from "../../drivers/mysql/server.js";
 import type { DriverUnderTest } from "./drivers.js";
+import { droppedAfterClose } from "./fresh-namespace.js";
 
 /** The test server: OMMI_TEST_MYSQL_URL, or the local MariaDB that .ci/run starts. */
 export const testMySQLUrl = process.env.OMMI_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
@@ -45,16 +46,7 @@ export async function openMySQL(options: Omit<MySQLOptions, "url" | "database"> 
   const database = `ommi_test_${randomBytes(8).toString("hex")}`;
   await adminPool().query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   const driver = await connectMySQL({ ...options, url: testMySQLUrl, database }, choice);
-  return {
-    driver,
-    async dispose() {
-      try {
-        await driver.close();
-      } finally {
-        await adminPool().query(`DROP DATABASE IF EXISTS \`${database}\``);
-      }
-    },
-  };
+  return droppedAfterClose(driver, () => adminPool().query(`DROP DATABASE IF EXISTS \`${database}\``));
 }
 
 /** MySQL or MariaDB, one fresh database per test: tests running at once never see each other's tables, and nothing is left behind. */

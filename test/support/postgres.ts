@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { PostgreSQLDriver, type PostgreSQLOptions } from "ommi/postgres";
 import type { DriverUnderTest } from "./drivers.js";
+import { droppedAfterClose } from "./fresh-namespace.js";
 
 /** The test server: OMMI_TEST_PG_URL, or the local one that .ci/run starts. */
 export const testDatabaseUrl = process.env.OMMI_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -44,16 +45,7 @@ export async function openPostgres(options: Omit<PostgreSQLOptions, "url" | "sch
   const schema = `ommi_test_${randomBytes(8).toString("hex")}`;
   await adminPool().unsafe(`CREATE SCHEMA "${schema}"`);
   const driver = await PostgreSQLDriver.connect({ ...options, url: testDatabaseUrl, schema });
-  return {
-    driver,
-    async dispose() {
-      try {
-        await driver.close();
-      } finally {
-        await adminPool().unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      }
-    },
-  };
+  return droppedAfterClose(driver, () => adminPool().unsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 }
 
 /** PostgreSQL, one fresh schema per test: tests running at once never see each other's tables, and nothing is left behind. */
